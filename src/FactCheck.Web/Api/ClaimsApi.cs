@@ -1,0 +1,148 @@
+using FactCheck.Web.Auth;
+using FactCheck.Workflow;
+using FactCheck.Workflow.Claims;
+using FactCheck.Workflow.Persistence;
+using FactCheck.Workflow.Publishing;
+using FactCheck.Workflow.Sources;
+using FactCheck.Workflow.Verdicts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace FactCheck.Web.Api;
+
+internal static class ClaimsApi
+{
+    public const int MaxPageSize = 200;
+
+    public static void MapClaimsApi(this IEndpointRouteBuilder app)
+    {
+        var claims = app.MapGroup("/api/claims").WithTags("Claims");
+        claims.MapGet("/", List);
+        claims.MapGet("/{id:guid}", Get);
+        claims.MapGet("/{id:guid}/history", History);
+        claims.MapGet("/{id:guid}/claimreview", ClaimReview);
+
+        claims.MapPost("/next", TakeNext).RequireAuthorization(Policies.Review);
+        claims.MapPost("/{id:guid}/start", (Guid id, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
+            Updated(desk.StartWorkAsync(id, http.Actor(), ct))).RequireAuthorization(Policies.Review);
+        claims.MapPost("/{id:guid}/sources", AttachSource).RequireAuthorization(Policies.Review);
+        claims.MapPost("/{id:guid}/verdict", ProposeVerdict).RequireAuthorization(Policies.Review);
+        claims.MapPost("/{id:guid}/release", (Guid id, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
+            Updated(desk.ReleaseAsync(id, http.Actor(), http.User.IsInRole(Roles.Editor) || http.User.IsInRole(Roles.Admin), ct)));
+
+        var editor = claims.MapGroup("/").RequireAuthorization(Policies.Edit);
+        editor.MapPost("/{id:guid}/verdict/approve", async (Guid id, ReviewRequest? request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
+            TypedResults.Ok(VerdictResponse.From(await desk.ApproveAsync(id, http.Actor(), request?.Comment, ct))));
+        editor.MapPost("/{id:guid}/verdict/return", async (Guid id, ReviewRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
+            TypedResults.Ok(VerdictResponse.From(await desk.ReturnVerdictAsync(id, http.Actor(), request.Comment, ct))));
+        editor.MapPost("/{id:guid}/dismiss", (Guid id, DismissRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
+            Updated(desk.DismissAsync(id, http.Actor(), request.Reason, request.DuplicateOf, ct)));
+        editor.MapPost("/{id:guid}/restore", (Guid id, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
+            Updated(desk.RestoreAsync(id, http.Actor(), ct)));
+        editor.MapPut("/{id:guid}/priority", (Guid id, PriorityRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
+            Updated(desk.SetPriorityAsync(id, http.Actor(), request.Priority, ct)));
+
+        app.MapGet("/api/verdict-scale", (VerdictScale scale) => TypedResults.Ok(scale.Ratings)).WithTags("Claims");
+    }
+
+    public static (int Page, int PageSize) Paging(int page, int pageSize)
+    {
+        if (page < 1)
+            throw new WorkflowException(WorkflowError.Invalid, "page starts at 1.");
+        if (pageSize is < 1 or > MaxPageSize)
+            throw new WorkflowException(WorkflowError.Invalid, $"pageSize must be between 1 and {MaxPageSize}.");
+        return (page, pageSize);
+    }
+
+    /// <summary>The desk's list: filter by status, assignee (<c>me</c> for yourself), article, priority and due date.</summary>
+    private static async Task<Ok<ResultPage<ClaimSummary>>> List(
+        HttpContext http,
+        FactCheckDbContext db,
+        CancellationToken ct,
+        ClaimStatus? status = null,
+        string? assignee = null,
+        Guid? articleId = null,
+        int? minPriority = null,
+        DateTime? dueBefore = null,
+        bool? overdue = null,
+        int page = 1,
+        int pageSize = 50)
+    {
+        (page, pageSize) = Paging(page, pageSize);
+        var query = db.Claims.AsNoTracking();
+        if (status is { } s)
+            query = query.Where(c => c.Status == s);
+        if (assignee is not null)
+        {
+            var who = assignee == "me" ? http.User.UserId() : assignee;
+            query = query.Where(c => c.AssigneeId == who);
+        }
+
+        if (articleId is { } article)
+            query = query.Where(c => c.ArticleId == article);
+        if (minPriority is { } min)
+            query = query.Where(c => c.Priority >= min);
+        if (dueBefore is { } due)
+        {
+            var dueUtc = due.ToUniversalTime();
+            query = query.Where(c => c.DueAt <= dueUtc);
+        }
+
+        if (overdue is { } late)
+            query = query.Where(c => c.IsOverdue == late);
+
+        var total = await query.CountAsync(ct);
+        var items = await query
+            .OrderByDescending(c => c.Priority).ThenBy(c => c.DueAt).ThenBy(c => c.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .ToListAsync(ct);
+        return TypedResults.Ok(new ResultPage<ClaimSummary>([.. items.Select(ClaimSummary.From)], total, page, pageSize));
+    }
+
+    private static async Task<Ok<ClaimDetails>> Get(Guid id, HttpContext http, FactCheckDbContext db, CancellationToken ct)
+    {
+        var claim = await db.Claims.AsNoTracking().Include(c => c.Sources).Include(c => c.Verdicts).AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw WorkflowException.NotFound("Claim", id);
+        http.Response.Headers.ETag = HttpRequestExtensions.ETag(claim.Version);
+        return TypedResults.Ok(ClaimDetails.From(claim));
+    }
+
+    private static async Task<Ok<List<ClaimEventResponse>>> History(Guid id, FactCheckDbContext db, CancellationToken ct)
+    {
+        if (!await db.Claims.AnyAsync(c => c.Id == id, ct))
+            throw WorkflowException.NotFound("Claim", id);
+        var events = await db.ClaimEvents.AsNoTracking().Where(e => e.ClaimId == id).OrderBy(e => e.Id)
+            .Select(e => new ClaimEventResponse(e.Kind, e.From, e.To, e.Actor, e.Reason, e.OccurredAt))
+            .ToListAsync(ct);
+        return TypedResults.Ok(events);
+    }
+
+    private static async Task<Results<Ok<ClaimSummary>, NoContent>> TakeNext(HttpContext http, ClaimDesk desk, CancellationToken ct) =>
+        await desk.TakeNextAsync(http.User.UserId(), ct) is { } claim
+            ? TypedResults.Ok(ClaimSummary.From(claim))
+            : TypedResults.NoContent();
+
+    private static async Task<Created<SourceResponse>> AttachSource(Guid id, AttachSourceRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct)
+    {
+        if (request.Stance is null)
+            throw new WorkflowException(WorkflowError.Invalid, $"A source needs a stance: {string.Join(", ", Enum.GetNames<SourceStance>())}.");
+        var source = await desk.AttachSourceAsync(id, http.Actor(), new NewSource(request.Url, request.Title, request.Publisher, request.Excerpt, request.Stance.Value), ct);
+        return TypedResults.Created($"/api/claims/{id}", SourceResponse.From(source));
+    }
+
+    private static async Task<Ok<VerdictResponse>> ProposeVerdict(Guid id, ProposeVerdictRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
+        TypedResults.Ok(VerdictResponse.From(await desk.ProposeVerdictAsync(id, http.Actor(), request.Rating, request.Rationale, ct)));
+
+    /// <summary>The schema.org ClaimReview of a published claim, as JSON-LD.</summary>
+    private static async Task<IResult> ClaimReview(Guid id, FactCheckDbContext db, ClaimReviewBuilder builder, CancellationToken ct)
+    {
+        var claim = await db.Claims.AsNoTracking().Include(c => c.Verdicts).FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw WorkflowException.NotFound("Claim", id);
+        if (claim.Status != ClaimStatus.Published || claim.CurrentVerdict is not { } verdict)
+            throw new WorkflowException(WorkflowError.NotFound, $"Claim '{id}' has no published verdict yet (it is {claim.Status}).");
+        var article = await db.Articles.AsNoTracking().SingleAsync(a => a.Id == claim.ArticleId, ct);
+        return TypedResults.Text(builder.Build(claim, article, verdict), "application/ld+json");
+    }
+
+    private static async Task<Ok<ClaimSummary>> Updated(Task<Claim> change) => TypedResults.Ok(ClaimSummary.From(await change));
+}

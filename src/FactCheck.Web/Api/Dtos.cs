@@ -1,0 +1,115 @@
+using FactCheck.Detection;
+using FactCheck.Workflow.Articles;
+using FactCheck.Workflow.Claims;
+using FactCheck.Workflow.Sources;
+using FactCheck.Workflow.Verdicts;
+
+namespace FactCheck.Web.Api;
+
+public sealed record SubmitArticleRequest(
+    string? Title,
+    string? Text,
+    string? Outlet,
+    string? Url,
+    string? Author,
+    DateTime? PublishedAt,
+    string? Language,
+    string? Beat);
+
+public sealed record ArticleAccepted(Guid ArticleId, string Location);
+
+public sealed record ArticleResponse(
+    Guid Id,
+    string Title,
+    string Text,
+    string? Outlet,
+    string? Url,
+    string? Author,
+    DateTime? PublishedAt,
+    string Language,
+    string? Beat,
+    int Version,
+    DateTime ReceivedAt,
+    IReadOnlyList<ClaimSummary> Claims)
+{
+    public static ArticleResponse From(Article a, IEnumerable<Claim> claims) => new(
+        a.Id, a.Title, a.Text, a.Outlet, a.Url, a.Author, a.PublishedAt, a.Language, a.Beat, a.Version, a.ReceivedAt,
+        [.. claims.OrderBy(c => c.Start).Select(ClaimSummary.From)]);
+}
+
+public sealed record ClaimSummary(
+    Guid Id,
+    Guid ArticleId,
+    int Start,
+    int End,
+    string Text,
+    double Score,
+    string? Speaker,
+    IReadOnlyList<Quantity> Quantities,
+    ClaimStatus Status,
+    int Priority,
+    DateTime DueAt,
+    bool IsOverdue,
+    string? AssigneeId,
+    DateTime? LeaseExpiresAt,
+    int Version)
+{
+    public static ClaimSummary From(Claim c) => new(
+        c.Id, c.ArticleId, c.Start, c.End, c.Text, c.Score, c.Speaker, c.Quantities, c.Status, c.Priority, c.DueAt,
+        c.IsOverdue, c.AssigneeId, c.LeaseExpiresAt, c.Version);
+}
+
+public sealed record SourceResponse(
+    Guid Id,
+    string Url,
+    string? Title,
+    string? Publisher,
+    string? Excerpt,
+    SourceStance Stance,
+    string? AddedBy,
+    DateTime AddedAt,
+    LinkStatus LinkStatus,
+    int? HttpStatus,
+    string? ContentHash,
+    DateTime? CheckedAt)
+{
+    public static SourceResponse From(Source s) => new(
+        s.Id, s.Url, s.Title, s.Publisher, s.Excerpt, s.Stance, s.AddedBy, s.AddedAt, s.LinkStatus, s.HttpStatus, s.ContentHash, s.CheckedAt);
+}
+
+public sealed record ReviewResponse(ReviewDecision Decision, string EditorId, string? Comment, DateTime ReviewedAt);
+
+public sealed record VerdictResponse(Guid Id, string Rating, string Rationale, string ProposedBy, DateTime ProposedAt, ReviewResponse? Review)
+{
+    public static VerdictResponse From(Verdict v) => new(
+        v.Id, v.Rating, v.Rationale, v.ProposedBy, v.ProposedAt,
+        v.Review is { } r ? new ReviewResponse(r.Decision, r.EditorId, r.Comment, r.ReviewedAt) : null);
+}
+
+public sealed record ClaimDetails(
+    ClaimSummary Claim,
+    string? Beat,
+    string Language,
+    Guid? DuplicateOfId,
+    IReadOnlyList<SourceResponse> Sources,
+    IReadOnlyList<VerdictResponse> Verdicts)
+{
+    public static ClaimDetails From(Claim c) => new(
+        ClaimSummary.From(c), c.Beat, c.Language, c.DuplicateOfId,
+        [.. c.Sources.OrderBy(s => s.AddedAt).Select(SourceResponse.From)],
+        [.. c.Verdicts.OrderBy(v => v.ProposedAt).Select(VerdictResponse.From)]);
+}
+
+public sealed record ClaimEventResponse(ClaimEventKind Kind, string? From, string? To, string? Actor, string? Reason, DateTime OccurredAt);
+
+public sealed record ResultPage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+
+public sealed record AttachSourceRequest(string? Url, string? Title, string? Publisher, string? Excerpt, SourceStance? Stance);
+
+public sealed record ProposeVerdictRequest(string? Rating, string? Rationale);
+
+public sealed record ReviewRequest(string? Comment);
+
+public sealed record DismissRequest(string? Reason, Guid? DuplicateOf);
+
+public sealed record PriorityRequest(int Priority);

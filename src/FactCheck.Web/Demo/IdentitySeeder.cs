@@ -1,0 +1,130 @@
+using FactCheck.Contracts;
+using FactCheck.Web.Auth;
+using FactCheck.Workflow;
+using FactCheck.Workflow.Assignment;
+using FactCheck.Workflow.Messaging;
+using FactCheck.Workflow.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace FactCheck.Web.Demo;
+
+/// <summary>Settings under <c>FactCheck:Demo</c>.</summary>
+public sealed class DemoOptions
+{
+    /// <summary>Seed demo users and the sample article. Honoured in embedded mode only.</summary>
+    public bool Seed { get; set; } = true;
+
+    /// <summary>The sample article; relative paths are looked up from the content root and its parents.</summary>
+    public string ArticlePath { get; set; } = "shared/data/seed-article/article.txt";
+}
+
+/// <summary>
+/// Creates the roles everywhere, an initial admin when <c>FactCheck:Bootstrap:AdminEmail</c> and
+/// <c>AdminPassword</c> are set, and in embedded mode the demo newsroom and its sample article.
+/// </summary>
+internal sealed class IdentitySeeder(IServiceProvider services, IConfiguration config, IHostEnvironment env, DatabaseOptions database, BusOptions bus, ILogger<IdentitySeeder> logger)
+    : IHostedService
+{
+    public const string DemoPassword = "FactCheck-demo-2026";
+    public static readonly Guid SampleArticleId = Guid.Parse("0195f0c0-0000-7000-8000-00000000a001");
+
+    internal static readonly (string Email, string Name, string[] Roles, string[] Beats)[] DemoUsers =
+    [
+        ("admin@factcheck.local", "Ada Admin", [Roles.Admin], []),
+        ("editor@factcheck.local", "Eddie Editor", [Roles.Editor], []),
+        ("reviewer@factcheck.local", "Rita Reviewer", [Roles.Reviewer], ["defence", "politics"]),
+        ("reviewer2@factcheck.local", "Remy Reviewer", [Roles.Reviewer], ["defence"]),
+        ("reviewer3@factcheck.local", "Rosa Reviewer", [Roles.Reviewer], []),
+    ];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+        }
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<FactCheckDbContext>();
+        if (config["FactCheck:Bootstrap:AdminEmail"] is { Length: > 0 } adminEmail && config["FactCheck:Bootstrap:AdminPassword"] is { Length: > 0 } adminPassword)
+            await EnsureUser(users, db, adminEmail, "Administrator", adminPassword, [Roles.Admin], []);
+
+        var demo = config.GetSection("FactCheck:Demo").Get<DemoOptions>() ?? new DemoOptions();
+        if (!demo.Seed || !database.IsEmbedded(bus))
+            return;
+
+        foreach (var (email, name, userRoles, beats) in DemoUsers)
+            await EnsureUser(users, db, email, name, DemoPassword, userRoles, beats);
+        await SubmitSampleArticle(db, demo, scope.ServiceProvider.GetRequiredService<OutboxSignal>(), cancellationToken);
+        logger.LogInformation(
+            "Embedded mode: demo users {Users} share the password {Password}",
+            string.Join(", ", DemoUsers.Select(u => $"{u.Email} ({string.Join('/', u.Roles)})")), DemoPassword);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static async Task EnsureUser(UserManager<IdentityUser> users, FactCheckDbContext db, string email, string name, string password, string[] roles, string[] beats)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+            var result = await users.CreateAsync(user, password);
+            if (!result.Succeeded)
+                throw new InvalidOperationException($"Cannot create {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            await users.AddToRolesAsync(user, roles);
+        }
+
+        if (roles.Contains(Roles.Reviewer) && !await db.Reviewers.AnyAsync(r => r.UserId == user.Id))
+        {
+            db.Reviewers.Add(new ReviewerProfile(user.Id, name) { Beats = [.. beats], Capacity = 10 });
+            await db.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>Goes through the outbox and the bus like any submission; its fixed id makes a restart a no-op.</summary>
+    private async Task SubmitSampleArticle(FactCheckDbContext db, DemoOptions demo, OutboxSignal outbox, CancellationToken ct)
+    {
+        if (await db.Articles.AnyAsync(a => a.Id == SampleArticleId, ct))
+            return;
+        var path = FindUpwards(env.ContentRootPath, demo.ArticlePath);
+        if (path is null)
+        {
+            logger.LogWarning("Sample article {Path} not found above {Root}; starting without it", demo.ArticlePath, env.ContentRootPath);
+            return;
+        }
+
+        db.Publish(new SubmitArticle
+        {
+            ArticleId = SampleArticleId,
+            Title = "NDP wants Canada's special forces out of Iraq",
+            Text = await File.ReadAllTextAsync(path, ct),
+            Outlet = "The Canadian Press",
+            Author = "Lee Berthiaume",
+            PublishedAt = new DateTime(2020, 1, 13, 0, 0, 0, DateTimeKind.Utc),
+            Language = "en",
+            Beat = "defence",
+            SubmittedBy = "demo",
+        });
+        await db.SaveChangesAsync(ct);
+        outbox.Notify();
+    }
+
+    private static string? FindUpwards(string root, string relative)
+    {
+        if (Path.IsPathRooted(relative))
+            return File.Exists(relative) ? relative : null;
+        for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+                return candidate;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,41 @@
+namespace FactCheck.Workflow.Assignment;
+
+/// <summary>A reviewer as the policy sees them: their profile and how many claims they hold now.</summary>
+public sealed record ReviewerLoad(ReviewerProfile Profile, int ActiveClaims)
+{
+    public bool HasRoom => ActiveClaims < Profile.Capacity;
+}
+
+/// <summary>What the policy needs to know about the claim being placed.</summary>
+public sealed record ClaimToPlace(string Language, string? Beat, IReadOnlyList<string> ArticleAuthors);
+
+/// <summary>
+/// Who should check a claim: an available reviewer with room under their capacity, who reads its
+/// language, covers its beat and did not write the article. Specialists in the beat come before
+/// generalists; among equals, the least loaded (relative to capacity) wins.
+/// </summary>
+public static class AssignmentPolicy
+{
+    public static ReviewerProfile? Choose(ClaimToPlace claim, IEnumerable<ReviewerLoad> reviewers) =>
+        reviewers
+            .Where(r => IsEligible(claim, r))
+            .OrderByDescending(r => IsSpecialist(claim, r.Profile))
+            .ThenBy(r => (double)r.ActiveClaims / r.Profile.Capacity)
+            .ThenBy(r => r.ActiveClaims)
+            .ThenBy(r => r.Profile.UserId, StringComparer.Ordinal)
+            .Select(r => r.Profile)
+            .FirstOrDefault();
+
+    public static bool IsEligible(ClaimToPlace claim, ReviewerLoad reviewer) =>
+        reviewer.Profile.IsAvailable
+        && reviewer.HasRoom
+        && reviewer.Profile.Speaks(claim.Language)
+        && reviewer.Profile.Covers(claim.Beat)
+        && !IsAuthor(claim, reviewer.Profile);
+
+    private static bool IsSpecialist(ClaimToPlace claim, ReviewerProfile profile) =>
+        claim.Beat is not null && profile.Beats.Contains(claim.Beat, StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsAuthor(ClaimToPlace claim, ReviewerProfile profile) =>
+        claim.ArticleAuthors.Contains(profile.DisplayName.Trim(), StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,58 @@
+using FactCheck.Workflow.Claims;
+using FactCheck.Workflow.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FactCheck.Workflow.Assignment;
+
+/// <summary>Places queued claims with reviewers by <see cref="AssignmentPolicy"/>. Changes the context; the caller saves.</summary>
+public sealed class ClaimAssigner(FactCheckDbContext db, IOptions<WorkflowOptions> options, TimeProvider time)
+{
+    public const string PolicyActor = "assignment-policy";
+
+    /// <summary>Assigns each queued claim to the best reviewer with room; returns how many found one.</summary>
+    public async Task<int> AssignAsync(IReadOnlyList<Claim> claims, CancellationToken cancellationToken)
+    {
+        var queued = claims.Where(c => c.Status == ClaimStatus.Queued).ToList();
+        if (queued.Count == 0)
+            return 0;
+
+        var loads = await LoadsAsync(cancellationToken);
+        var articleIds = queued.Select(c => c.ArticleId).Distinct().ToList();
+        var authors = await db.Articles.Where(a => articleIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.AuthorNames(), cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var assigned = 0;
+        foreach (var claim in queued.OrderByDescending(c => c.Priority).ThenBy(c => c.DueAt))
+        {
+            var chosen = AssignmentPolicy.Choose(new ClaimToPlace(claim.Language, claim.Beat, authors.GetValueOrDefault(claim.ArticleId, [])), loads.Values);
+            if (chosen is null)
+                continue;
+            claim.Assign(chosen.UserId, options.Value.LeaseDuration, PolicyActor, now);
+            loads[chosen.UserId] = loads[chosen.UserId] with { ActiveClaims = loads[chosen.UserId].ActiveClaims + 1 };
+            assigned++;
+        }
+
+        return assigned;
+    }
+
+    /// <summary>Every available reviewer with the number of claims they hold under a lease.</summary>
+    public async Task<Dictionary<string, ReviewerLoad>> LoadsAsync(CancellationToken cancellationToken)
+    {
+        var profiles = await db.Reviewers.Where(r => r.IsAvailable).ToListAsync(cancellationToken);
+        var counts = await ActiveClaimCountsAsync(cancellationToken);
+        return profiles.ToDictionary(p => p.UserId, p => new ReviewerLoad(p, counts.GetValueOrDefault(p.UserId)));
+    }
+
+    public async Task<int> ActiveClaimsOfAsync(string reviewerId, CancellationToken cancellationToken) =>
+        await db.Claims.CountAsync(c => c.AssigneeId == reviewerId && LeasedStatuses.Contains(c.Status), cancellationToken);
+
+    private Task<Dictionary<string, int>> ActiveClaimCountsAsync(CancellationToken cancellationToken) =>
+        db.Claims
+            .Where(c => c.AssigneeId != null && LeasedStatuses.Contains(c.Status))
+            .GroupBy(c => c.AssigneeId!)
+            .Select(g => new { Reviewer = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Reviewer, x => x.Count, cancellationToken);
+
+    internal static readonly ClaimStatus[] LeasedStatuses =
+        Enum.GetValues<ClaimStatus>().Where(ClaimLifecycle.IsLeased).ToArray();
+}

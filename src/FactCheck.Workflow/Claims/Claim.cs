@@ -1,0 +1,236 @@
+using FactCheck.Contracts;
+using FactCheck.Detection;
+using FactCheck.Workflow.Messaging;
+using FactCheck.Workflow.Sources;
+using FactCheck.Workflow.Verdicts;
+
+namespace FactCheck.Workflow.Claims;
+
+/// <summary>
+/// A check-worthy statement in an article: the work item that moves through the desk. Every
+/// change goes through a method here, which checks the lifecycle, writes the audit event and
+/// raises the integration events.
+/// </summary>
+public sealed class Claim : IHasOutgoingMessages
+{
+    private readonly List<object> _outgoing = [];
+
+    public Guid Id { get; private set; }
+    public Guid ArticleId { get; private set; }
+    public int Start { get; private set; }
+    public int End { get; private set; }
+    public string Text { get; private set; } = "";
+    public List<Quantity> Quantities { get; private set; } = [];
+    public string? Speaker { get; private set; }
+    public double Score { get; private set; }
+    public string Language { get; private set; } = "en";
+    public string? Beat { get; private set; }
+    public Guid? DuplicateOfId { get; private set; }
+
+    public ClaimStatus Status { get; private set; }
+    public int Priority { get; private set; }
+    public DateTime DueAt { get; private set; }
+    public bool IsOverdue { get; private set; }
+    public bool IsEscalated { get; private set; }
+    public string? AssigneeId { get; private set; }
+    public DateTime? LeaseExpiresAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token, bumped on every save that changes the claim.</summary>
+    public int Version { get; internal set; }
+
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+
+    public List<Source> Sources { get; private set; } = [];
+    public List<Verdict> Verdicts { get; private set; } = [];
+    public List<ClaimEvent> History { get; private set; } = [];
+
+    IReadOnlyList<object> IHasOutgoingMessages.OutgoingMessages => _outgoing;
+
+    void IHasOutgoingMessages.ClearOutgoingMessages() => _outgoing.Clear();
+
+    private Claim() { }
+
+    public Claim(Guid id, Guid articleId, DetectedClaim detected, string language, string? beat, DateTime now)
+    {
+        Id = id;
+        ArticleId = articleId;
+        Start = detected.Start;
+        End = detected.End;
+        Text = detected.Text;
+        Quantities = [.. detected.Quantities];
+        Speaker = detected.Speaker;
+        Score = detected.Score;
+        Language = language;
+        Beat = beat;
+        Status = ClaimStatus.New;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The latest verdict proposal, if any.</summary>
+    public Verdict? CurrentVerdict => Verdicts.OrderByDescending(v => v.ProposedAt).FirstOrDefault();
+
+    public void Queue(int priority, DateTime dueAt, string? actor, DateTime now)
+    {
+        Priority = Math.Clamp(priority, 0, 100);
+        DueAt = dueAt;
+        TransitionTo(ClaimStatus.Queued, actor, "triaged", now);
+        _outgoing.Add(new ClaimQueued(Id, ArticleId, Priority, DueAt));
+    }
+
+    public void Assign(string reviewerId, TimeSpan lease, string? actor, DateTime now)
+    {
+        TransitionTo(ClaimStatus.Assigned, actor, $"assigned to {reviewerId}", now);
+        AssigneeId = reviewerId;
+        LeaseExpiresAt = now + lease;
+        _outgoing.Add(new ClaimAssigned(Id, ArticleId, reviewerId, LeaseExpiresAt.Value));
+    }
+
+    /// <summary>The reviewer starts work (or resumes a returned verdict); the lease is renewed.</summary>
+    public void StartWork(string reviewerId, TimeSpan lease, DateTime now)
+    {
+        EnsureAssignee(reviewerId);
+        if (Status != ClaimStatus.InProgress)
+            TransitionTo(ClaimStatus.InProgress, reviewerId, Status == ClaimStatus.Returned ? "revising returned verdict" : "work started", now);
+        LeaseExpiresAt = now + lease;
+    }
+
+    public Source AttachSource(string reviewerId, Uri url, string? title, string? publisher, string? excerpt, SourceStance stance, TimeSpan lease, DateTime now)
+    {
+        StartWork(reviewerId, lease, now);
+        var source = new Source(Guid.NewGuid(), Id, url.ToString(), title, publisher, excerpt, stance, reviewerId, now);
+        Sources.Add(source);
+        Record(ClaimEventKind.SourceAttached, null, source.Url, reviewerId, stance.ToString(), now);
+        _outgoing.Add(new SourceAttached(Id, source.Id, source.Url, stance.ToString(), reviewerId));
+        return source;
+    }
+
+    public Verdict ProposeVerdict(string reviewerId, string rating, string? rationale, TimeSpan lease, DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(rationale))
+            throw new WorkflowException(WorkflowError.Invalid, "A verdict needs a rationale that explains the rating.");
+        if (rationale.Length > Verdict.MaxRationaleLength)
+            throw new WorkflowException(WorkflowError.Invalid, $"A rationale may have at most {Verdict.MaxRationaleLength} characters.");
+        StartWork(reviewerId, lease, now);
+        var verdict = new Verdict(Guid.NewGuid(), Id, rating, rationale.Trim(), reviewerId, now);
+        Verdicts.Add(verdict);
+        TransitionTo(ClaimStatus.VerdictProposed, reviewerId, $"proposed {rating}", now);
+        LeaseExpiresAt = null;
+        _outgoing.Add(new VerdictProposed(Id, verdict.Id, verdict.Rating, verdict.Rationale, reviewerId));
+        return verdict;
+    }
+
+    public void ReturnVerdict(string editorId, string? comment, TimeSpan lease, DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(comment))
+            throw new WorkflowException(WorkflowError.Invalid, "Returning a verdict needs a comment for the reviewer.");
+        var verdict = RequireProposedVerdict(editorId);
+        TransitionTo(ClaimStatus.Returned, editorId, comment.Trim(), now);
+        verdict.Decide(ReviewDecision.Returned, editorId, comment.Trim(), now);
+        LeaseExpiresAt = now + lease;
+        _outgoing.Add(new VerdictReturned(Id, verdict.Id, comment.Trim(), editorId));
+    }
+
+    public Verdict Approve(string editorId, string? comment, DateTime now)
+    {
+        var verdict = RequireProposedVerdict(editorId);
+        TransitionTo(ClaimStatus.Published, editorId, comment ?? "approved", now);
+        verdict.Decide(ReviewDecision.Approved, editorId, comment, now);
+        return verdict;
+    }
+
+    /// <summary>The reviewer gives the claim back, or the lease ran out: it goes back to the queue.</summary>
+    public void Release(string? actor, string reason, DateTime now)
+    {
+        TransitionTo(ClaimStatus.Queued, actor, reason, now);
+        AssigneeId = null;
+        LeaseExpiresAt = null;
+        _outgoing.Add(new ClaimQueued(Id, ArticleId, Priority, DueAt));
+    }
+
+    public bool LeaseExpired(DateTime now) => ClaimLifecycle.IsLeased(Status) && LeaseExpiresAt <= now;
+
+    public void Dismiss(string editorId, string? reason, Guid? duplicateOf, DateTime now)
+    {
+        TransitionTo(ClaimStatus.Dismissed, editorId, reason ?? (duplicateOf is null ? "not check-worthy" : $"duplicate of {duplicateOf}"), now);
+        DuplicateOfId = duplicateOf;
+        AssigneeId = null;
+        LeaseExpiresAt = null;
+    }
+
+    public void Restore(string editorId, DateTime now)
+    {
+        TransitionTo(ClaimStatus.Queued, editorId, "restored", now);
+        DuplicateOfId = null;
+        _outgoing.Add(new ClaimQueued(Id, ArticleId, Priority, DueAt));
+    }
+
+    public void ChangePriority(int priority, string? actor, string reason, DateTime now)
+    {
+        var clamped = Math.Clamp(priority, 0, 100);
+        if (clamped == Priority)
+            return;
+        Record(ClaimEventKind.PriorityChanged, Priority.ToString(System.Globalization.CultureInfo.InvariantCulture), clamped.ToString(System.Globalization.CultureInfo.InvariantCulture), actor, reason, now);
+        Priority = clamped;
+    }
+
+    /// <summary>The SLA job raises a claim near its due date once; a second run does nothing.</summary>
+    public void Escalate(int raiseBy, DateTime now)
+    {
+        if (IsEscalated || ClaimLifecycle.IsClosed(Status))
+            return;
+        ChangePriority(Priority + raiseBy, null, "due soon", now);
+        IsEscalated = true;
+    }
+
+    public void MarkOverdue(DateTime now)
+    {
+        if (IsOverdue || ClaimLifecycle.IsClosed(Status) || DueAt > now)
+            return;
+        IsOverdue = true;
+        Record(ClaimEventKind.MarkedOverdue, null, null, null, $"due {DueAt:O}", now);
+    }
+
+    /// <summary>The single gate for status changes: refuses what the lifecycle does not allow.</summary>
+    public void TransitionTo(ClaimStatus to, string? actor, string? reason, DateTime now)
+    {
+        if (!ClaimLifecycle.CanMove(Status, to))
+        {
+            throw new WorkflowException(
+                WorkflowError.Conflict,
+                $"A claim that is {Status} cannot become {to}. From {Status} it can become: {Describe(ClaimLifecycle.NextFrom(Status))}.");
+        }
+
+        var from = Status;
+        Status = to;
+        Record(ClaimEventKind.StatusChanged, from.ToString(), to.ToString(), actor, reason, now);
+        _outgoing.Add(new ClaimStatusChanged(Id, ArticleId, from.ToString(), to.ToString(), actor, reason, now));
+    }
+
+    private Verdict RequireProposedVerdict(string editorId)
+    {
+        if (Status != ClaimStatus.VerdictProposed || CurrentVerdict is not { Review: null } verdict)
+            throw new WorkflowException(WorkflowError.Conflict, $"Only a proposed verdict can be reviewed; this claim is {Status}.");
+        if (verdict.ProposedBy == editorId)
+            throw new WorkflowException(WorkflowError.Forbidden, "An editor cannot sign off a verdict they proposed themselves.");
+        return verdict;
+    }
+
+    private void EnsureAssignee(string reviewerId)
+    {
+        if (!ClaimLifecycle.IsLeased(Status) && Status != ClaimStatus.InProgress)
+            throw new WorkflowException(WorkflowError.Conflict, $"A claim that is {Status} is not being worked on; take it from the queue first.");
+        if (AssigneeId != reviewerId)
+            throw new WorkflowException(WorkflowError.Forbidden, "Only the reviewer this claim is assigned to can work on it.");
+    }
+
+    private void Record(ClaimEventKind kind, string? from, string? to, string? actor, string? reason, DateTime now)
+    {
+        History.Add(new ClaimEvent(Id, kind, from, to, actor, reason, now));
+        UpdatedAt = now;
+    }
+
+    private static string Describe(IReadOnlyList<ClaimStatus> next) =>
+        next.Count == 0 ? "nothing (it is final)" : string.Join(", ", next);
+}

@@ -1,0 +1,196 @@
+using FactCheck.Contracts;
+using FactCheck.Workflow.Articles;
+using FactCheck.Workflow.Assignment;
+using FactCheck.Workflow.Messaging;
+using FactCheck.Workflow.Persistence;
+using FactCheck.Workflow.Publishing;
+using FactCheck.Workflow.Sources;
+using FactCheck.Workflow.Verdicts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FactCheck.Workflow.Claims;
+
+/// <summary>A user's action on a claim, with the version they last saw (null: whatever is current).</summary>
+public sealed record Actor(string UserId, int? ExpectedVersion = null);
+
+public sealed record NewSource(string? Url, string? Title, string? Publisher, string? Excerpt, SourceStance Stance);
+
+/// <summary>
+/// What reviewers and editors do to claims, for the REST API and the web UI alike. Each action
+/// loads the claim, applies one domain method, and saves it with its audit events and outbox
+/// messages in one transaction; a stale version or a concurrent edit is a conflict, never an overwrite.
+/// </summary>
+public sealed class ClaimDesk(
+    FactCheckDbContext db,
+    ClaimAssigner assigner,
+    ClaimReviewBuilder claimReviews,
+    VerdictScale scale,
+    OutboxSignal outbox,
+    IOptions<WorkflowOptions> options,
+    TimeProvider time)
+{
+    private TimeSpan Lease => options.Value.LeaseDuration;
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public Task<Source> AttachSourceAsync(Guid claimId, Actor actor, NewSource source, CancellationToken ct)
+    {
+        var url = Source.ParseUrl(source.Url);
+        return ChangeAsync(claimId, actor, claim => claim.AttachSource(
+            actor.UserId, url, Trim(source.Title, 500), Trim(source.Publisher, 200), Trim(source.Excerpt, 4000), source.Stance, Lease, Now), ct);
+    }
+
+    public Task<Verdict> ProposeVerdictAsync(Guid claimId, Actor actor, string? rating, string? rationale, CancellationToken ct)
+    {
+        var normalized = scale.Normalize(rating);
+        return ChangeAsync(claimId, actor, claim => claim.ProposeVerdict(actor.UserId, normalized, rationale, Lease, Now), ct);
+    }
+
+    public Task<Verdict> ReturnVerdictAsync(Guid claimId, Actor actor, string? comment, CancellationToken ct) =>
+        ChangeAsync(claimId, actor, claim =>
+        {
+            claim.ReturnVerdict(actor.UserId, comment, Lease, Now);
+            return claim.CurrentVerdict!;
+        }, ct);
+
+    public Task<Verdict> ApproveAsync(Guid claimId, Actor actor, string? comment, CancellationToken ct) =>
+        ChangeAsync(claimId, actor, async claim =>
+        {
+            var verdict = claim.Approve(actor.UserId, comment, Now);
+            var article = await db.Articles.SingleAsync(a => a.Id == claim.ArticleId, ct);
+            db.Publish(new VerdictPublished(claim.Id, verdict.Id, verdict.Rating, verdict.Rationale, actor.UserId, Now, claimReviews.Build(claim, article, verdict)));
+            return verdict;
+        }, ct);
+
+    public Task<Claim> StartWorkAsync(Guid claimId, Actor actor, CancellationToken ct) =>
+        ChangeAsync(claimId, actor, claim =>
+        {
+            claim.StartWork(actor.UserId, Lease, Now);
+            return claim;
+        }, ct);
+
+    /// <summary>The assignee gives the claim back to the queue (an editor may take it from them).</summary>
+    public Task<Claim> ReleaseAsync(Guid claimId, Actor actor, bool isEditor, CancellationToken ct) =>
+        ChangeAsync(claimId, actor, claim =>
+        {
+            if (!isEditor && claim.AssigneeId != actor.UserId)
+                throw new WorkflowException(WorkflowError.Forbidden, "Only the assigned reviewer or an editor can release this claim.");
+            claim.Release(actor.UserId, "released", Now);
+            return claim;
+        }, ct);
+
+    public Task<Claim> DismissAsync(Guid claimId, Actor actor, string? reason, Guid? duplicateOf, CancellationToken ct) =>
+        ChangeAsync(claimId, actor, async claim =>
+        {
+            if (duplicateOf is { } original && (original == claimId || !await db.Claims.AnyAsync(c => c.Id == original, ct)))
+                throw new WorkflowException(WorkflowError.Invalid, $"Claim '{original}' cannot be the original of this duplicate.");
+            claim.Dismiss(actor.UserId, reason, duplicateOf, Now);
+            return claim;
+        }, ct);
+
+    public Task<Claim> RestoreAsync(Guid claimId, Actor actor, CancellationToken ct) =>
+        ChangeAsync(claimId, actor, claim =>
+        {
+            claim.Restore(actor.UserId, Now);
+            return claim;
+        }, ct);
+
+    public Task<Claim> SetPriorityAsync(Guid claimId, Actor actor, int priority, CancellationToken ct)
+    {
+        if (priority is < 0 or > 100)
+            throw new WorkflowException(WorkflowError.Invalid, "Priority runs from 0 to 100.");
+        return ChangeAsync(claimId, actor, claim =>
+        {
+            claim.ChangePriority(priority, actor.UserId, "set by editor", Now);
+            return claim;
+        }, ct);
+    }
+
+    /// <summary>
+    /// Assigns the reviewer the most urgent queued claim they can take (language, beat, not their
+    /// own article). Two reviewers racing for one claim: the loser moves on to the next one.
+    /// </summary>
+    public async Task<Claim?> TakeNextAsync(string reviewerId, CancellationToken ct)
+    {
+        var profile = await db.Reviewers.FirstOrDefaultAsync(r => r.UserId == reviewerId, ct)
+            ?? throw new WorkflowException(WorkflowError.Forbidden, "You have no reviewer profile; ask an admin to set your beats and languages.");
+        var load = await assigner.ActiveClaimsOfAsync(reviewerId, ct);
+        if (load >= profile.Capacity)
+            throw new WorkflowException(WorkflowError.Conflict, $"You already hold {load} claims, your capacity; finish or release one first.");
+
+        var languages = profile.Languages.Select(l => l.ToLowerInvariant()).ToList();
+        var beats = profile.Beats.Select(b => b.ToLowerInvariant()).ToList();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var candidates = await db.Claims
+                .Where(c => c.Status == ClaimStatus.Queued && languages.Contains(c.Language))
+                .Where(c => beats.Count == 0 || c.Beat == null || beats.Contains(c.Beat))
+                .OrderByDescending(c => c.Priority).ThenBy(c => c.DueAt).ThenBy(c => c.CreatedAt)
+                .Join(db.Articles, c => c.ArticleId, a => a.Id, (c, a) => new { Claim = c, a.Author })
+                .Take(20)
+                .ToListAsync(ct);
+            if (candidates.Count == 0)
+                return null;
+
+            foreach (var candidate in candidates)
+            {
+                if (Article.SplitAuthors(candidate.Author).Contains(profile.DisplayName.Trim(), StringComparer.OrdinalIgnoreCase))
+                    continue;
+                candidate.Claim.Assign(reviewerId, Lease, reviewerId, Now);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    outbox.Notify();
+                    return candidate.Claim;
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    db.ChangeTracker.Clear();
+                    break;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private Task<T> ChangeAsync<T>(Guid claimId, Actor actor, Func<Claim, T> change, CancellationToken ct) =>
+        ChangeAsync(claimId, actor, claim => Task.FromResult(change(claim)), ct);
+
+    private async Task<T> ChangeAsync<T>(Guid claimId, Actor actor, Func<Claim, Task<T>> change, CancellationToken ct)
+    {
+        var claim = await db.Claims
+            .Include(c => c.Verdicts)
+            .Include(c => c.Sources)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == claimId, ct)
+            ?? throw WorkflowException.NotFound("Claim", claimId);
+        if (actor.ExpectedVersion is { } expected && expected != claim.Version)
+        {
+            throw new WorkflowException(WorkflowError.Conflict,
+                $"The claim changed since you loaded it (you have version {expected}, it is now at version {claim.Version}); reload it and try again.");
+        }
+
+        var result = await change(claim);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new WorkflowException(WorkflowError.Conflict, "Someone else changed the claim at the same time; reload it and try again. Nothing of yours was saved.");
+        }
+
+        outbox.Notify();
+        return result;
+    }
+
+    private static string? Trim(string? value, int max)
+    {
+        var trimmed = value?.Trim();
+        if (trimmed?.Length > max)
+            throw new WorkflowException(WorkflowError.Invalid, $"A field of the source has more than {max} characters.");
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+}

@@ -1,0 +1,33 @@
+namespace FactCheck.Workflow.Claims;
+
+/// <summary>
+/// The one place that says which status changes a claim may make. Everything that moves a claim
+/// goes through <see cref="Claim.TransitionTo"/>, which asks here first.
+/// </summary>
+public static class ClaimLifecycle
+{
+    private static readonly Dictionary<ClaimStatus, ClaimStatus[]> Allowed = new()
+    {
+        [ClaimStatus.New] = [ClaimStatus.Queued, ClaimStatus.Dismissed],
+        [ClaimStatus.Queued] = [ClaimStatus.Assigned, ClaimStatus.Dismissed],
+        // Back to Queued: the lease expired or the reviewer released the claim.
+        [ClaimStatus.Assigned] = [ClaimStatus.InProgress, ClaimStatus.Queued, ClaimStatus.Dismissed],
+        [ClaimStatus.InProgress] = [ClaimStatus.VerdictProposed, ClaimStatus.Queued, ClaimStatus.Dismissed],
+        [ClaimStatus.VerdictProposed] = [ClaimStatus.Published, ClaimStatus.Returned],
+        [ClaimStatus.Returned] = [ClaimStatus.InProgress, ClaimStatus.Queued, ClaimStatus.Dismissed],
+        [ClaimStatus.Published] = [],
+        // Restoring a dismissed claim puts it back in the queue.
+        [ClaimStatus.Dismissed] = [ClaimStatus.Queued],
+    };
+
+    public static bool CanMove(ClaimStatus from, ClaimStatus to) => Allowed[from].Contains(to);
+
+    public static IReadOnlyList<ClaimStatus> NextFrom(ClaimStatus from) => Allowed[from];
+
+    /// <summary>Statuses in which a reviewer holds the claim under a lease.</summary>
+    public static bool IsLeased(ClaimStatus status) =>
+        status is ClaimStatus.Assigned or ClaimStatus.InProgress or ClaimStatus.Returned;
+
+    /// <summary>Statuses in which nothing more is expected of anyone.</summary>
+    public static bool IsClosed(ClaimStatus status) => status is ClaimStatus.Published or ClaimStatus.Dismissed;
+}

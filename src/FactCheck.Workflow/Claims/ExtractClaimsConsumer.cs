@@ -1,0 +1,50 @@
+using FactCheck.Contracts;
+using FactCheck.Detection;
+using FactCheck.Workflow.Articles;
+using FactCheck.Workflow.Messaging;
+using FactCheck.Workflow.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FactCheck.Workflow.Claims;
+
+/// <summary>Finds the check-worthy claims of a received article, triages them and puts them in the queue.</summary>
+public sealed class ExtractClaimsConsumer(
+    FactCheckDbContext db,
+    IClaimDetector detector,
+    IOptions<WorkflowOptions> options,
+    OutboxSignal outbox,
+    TimeProvider time,
+    ILogger<ExtractClaimsConsumer> logger)
+    : IdempotentConsumer<ArticleReceived>(db, outbox, time, logger)
+{
+    protected override async Task Handle(ConsumeContext<ArticleReceived> context)
+    {
+        var article = await Db.Articles.FirstOrDefaultAsync(a => a.Id == context.Message.ArticleId, context.CancellationToken)
+            ?? throw new MessageRejectedException($"Article {context.Message.ArticleId} does not exist.");
+        if (await Db.Claims.AnyAsync(c => c.ArticleId == article.Id, context.CancellationToken))
+            return;
+
+        var now = Now;
+        var claims = Extract(article, detector.Detect(article.Text), now);
+        foreach (var claim in claims)
+            Db.Claims.Add(claim);
+        Db.Publish(new ClaimsExtracted(article.Id, [.. claims.Select(c => c.Id)], now));
+        logger.LogInformation("Extracted {Count} claims from article {ArticleId}", claims.Count, article.Id);
+    }
+
+    private List<Claim> Extract(Article article, IReadOnlyList<DetectedClaim> detected, DateTime now)
+    {
+        var claims = new List<Claim>(detected.Count);
+        foreach (var found in detected)
+        {
+            var claim = new Claim(Guid.NewGuid(), article.Id, found, article.Language, article.Beat, now);
+            claim.Queue(Triage.PriorityOf(found), now + options.Value.ClaimSla, actor: null, now);
+            claims.Add(claim);
+        }
+
+        return claims;
+    }
+}

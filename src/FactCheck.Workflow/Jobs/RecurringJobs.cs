@@ -1,0 +1,40 @@
+using FactCheck.Workflow.Persistence;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FactCheck.Workflow.Jobs;
+
+/// <summary>Registers the recurring jobs when a job server starts. Re-registering is idempotent.</summary>
+public sealed class RecurringJobs(IRecurringJobManager jobs, IOptions<WorkflowOptions> options) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var cron = options.Value.SweepCron;
+        jobs.AddOrUpdate<LeaseSweepJob>("lease-sweep", j => j.RunAsync(CancellationToken.None), cron);
+        jobs.AddOrUpdate<SlaJob>("sla", j => j.RunAsync(CancellationToken.None), cron);
+        jobs.AddOrUpdate<CleanupJob>("cleanup", j => j.RunAsync(CancellationToken.None), Cron.Daily());
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Applies pending migrations of the configured provider before anything else touches the database.</summary>
+public sealed class DatabaseMigrator(IServiceProvider services, DatabaseOptions options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.MigrateOnStartup)
+            return;
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FactCheckDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (options.Provider == DatabaseProvider.Sqlite)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

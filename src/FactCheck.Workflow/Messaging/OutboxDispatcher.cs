@@ -1,0 +1,104 @@
+using System.Text.Json;
+using FactCheck.Workflow.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FactCheck.Workflow.Messaging;
+
+/// <summary>
+/// Relays outbox rows to the bus in the order they were written. Several instances may run: each
+/// takes a batch by stamping it with a lock that expires, so a crashed instance's batch is picked
+/// up again. A row is marked dispatched only after the broker accepted it; relaying it twice is
+/// harmless because it keeps its MessageId and consumers have an inbox.
+/// </summary>
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, TimeProvider time, ILogger<OutboxDispatcher> logger)
+    : BackgroundService
+{
+    public const int BatchSize = 100;
+    private static readonly TimeSpan LockDuration = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await DispatchBatchAsync(stoppingToken) == BatchSize)
+                    continue;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Outbox dispatch failed; retrying shortly");
+            }
+
+            try
+            {
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Relays one batch; returns how many messages it took.</summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FactCheckDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+
+        var candidates = await db.Outbox
+            .Where(m => m.DispatchedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+            return 0;
+
+        var token = Guid.NewGuid();
+        var lockedUntil = now + LockDuration;
+        await db.Outbox
+            .Where(m => candidates.Contains(m.Id) && m.DispatchedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, token).SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);
+
+        var batch = await db.Outbox.Where(m => m.LockedBy == token).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        foreach (var row in batch)
+        {
+            try
+            {
+                var type = MessageTypes.Resolve(row.MessageType);
+                var message = JsonSerializer.Deserialize(row.Body, type, MessageTypes.Json)!;
+                await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, cancellationToken);
+                row.DispatchedAt = time.GetUtcNow().UtcDateTime;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Keep order: the failed row and everything after it wait out the same back-off.
+                row.Attempts++;
+                row.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+                var retryAt = now + TimeSpan.FromSeconds(Math.Min(60, 1 << Math.Min(row.Attempts, 6)));
+                foreach (var waiting in batch.Where(r => r.DispatchedAt is null))
+                    waiting.LockedUntil = retryAt;
+                logger.LogWarning(ex, "Could not relay outbox message {MessageId} ({Type}), attempt {Attempt}", row.MessageId, row.MessageType, row.Attempts);
+                break;
+            }
+        }
+
+        foreach (var row in batch)
+        {
+            row.LockedBy = null;
+            if (row.DispatchedAt is not null)
+                row.LockedUntil = null;
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        return batch.Count;
+    }
+}

@@ -1,0 +1,44 @@
+namespace FactCheck.Workflow.Messaging;
+
+/// <summary>An event or command waiting to be relayed to the bus, written with the change that caused it.</summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; private set; }
+    /// <summary>Becomes the MassTransit MessageId, so consumers' inboxes drop a relayed-twice copy.</summary>
+    public Guid MessageId { get; private set; }
+    public string MessageType { get; private set; } = "";
+    public string Body { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? DispatchedAt { get; set; }
+    public Guid? LockedBy { get; set; }
+    public DateTime? LockedUntil { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+
+    private OutboxMessage() { }
+
+    public OutboxMessage(Guid messageId, string messageType, string body, DateTime createdAt)
+    {
+        MessageId = messageId;
+        MessageType = messageType;
+        Body = body;
+        CreatedAt = createdAt;
+    }
+}
+
+/// <summary>A message a consumer has handled; its key makes a second delivery a no-op.</summary>
+public sealed class InboxEntry
+{
+    public Guid MessageId { get; private set; }
+    public string Consumer { get; private set; } = "";
+    public DateTime ProcessedAt { get; private set; }
+
+    private InboxEntry() { }
+
+    public InboxEntry(Guid messageId, string consumer, DateTime processedAt)
+    {
+        MessageId = messageId;
+        Consumer = consumer;
+        ProcessedAt = processedAt;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using FactCheck.Contracts;
+using FactCheck.Workflow.Messaging;
+using FactCheck.Workflow.Persistence;
+using Hangfire;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FactCheck.Workflow.Sources;
+
+/// <summary>Settings under <c>FactCheck:LinkCheck</c>.</summary>
+public sealed class LinkCheckOptions
+{
+    public bool Enabled { get; set; } = true;
+    /// <summary>Allow sources on loopback and private networks (tests, intranets). Off: such links are refused, not fetched.</summary>
+    public bool AllowPrivateNetworks { get; set; }
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+    public long MaxBytes { get; set; } = 5 * 1024 * 1024;
+}
+
+/// <summary>
+/// Checks that a source's URL is alive and records its status and a SHA-256 of its content, so a
+/// later change to the page can be noticed. Network failures and 5xx are retried by Hangfire with
+/// growing delays; a 4xx is an answer, not a failure.
+/// </summary>
+public sealed class LinkCheckJob(FactCheckDbContext db, IHttpClientFactory http, IOptions<LinkCheckOptions> options, TimeProvider time, ILogger<LinkCheckJob> logger)
+{
+    public const string HttpClientName = "link-check";
+
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [30, 120, 600, 1800, 3600])]
+    public async Task CheckAsync(Guid sourceId, CancellationToken cancellationToken)
+    {
+        var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == sourceId, cancellationToken);
+        if (source is null)
+            return;
+
+        var uri = new Uri(source.Url);
+        if (!options.Value.AllowPrivateNetworks && await IsPrivateAsync(uri, cancellationToken))
+        {
+            source.RecordLinkCheck(LinkStatus.Refused, null, null, "The link points to a private or local network address and is not fetched.", Now);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        Exception? failure = null;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.Value.Timeout);
+            using var response = await http.CreateClient(HttpClientName).GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var status = (int)response.StatusCode;
+            string? hash = null;
+            if (response.IsSuccessStatusCode)
+            {
+                await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+                hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(new BoundedStream(body, options.Value.MaxBytes), timeout.Token));
+            }
+
+            source.RecordLinkCheck(response.IsSuccessStatusCode ? LinkStatus.Alive : LinkStatus.Dead, status, hash, null, Now);
+            if (status >= 500)
+                failure = new HttpRequestException($"{uri.Host} answered {status}");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            source.RecordLinkCheck(LinkStatus.Dead, null, null, ex.Message, Now);
+            failure = ex;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (failure is not null)
+        {
+            logger.LogInformation("Link check of source {SourceId} failed ({Error}); Hangfire retries it later", sourceId, failure.Message);
+            throw new InvalidOperationException($"Link check of {uri} failed: {failure.Message}", failure);
+        }
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private static async Task<bool> IsPrivateAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        IPAddress[] addresses;
+        if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var literal))
+            addresses = [literal];
+        else if (uri.IsLoopback)
+            return true;
+        else
+        {
+            try
+            {
+                addresses = await Dns.GetHostAddressesAsync(uri.DnsSafeHost, cancellationToken);
+            }
+            catch (SocketException)
+            {
+                return false; // Unresolvable: the fetch itself will fail and be recorded.
+            }
+        }
+
+        return addresses.Any(IsPrivate);
+    }
+
+    internal static bool IsPrivate(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        if (IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal)
+            return true;
+        if (address.AddressFamily != AddressFamily.InterNetwork)
+            return address.Equals(IPAddress.IPv6Any);
+        var b = address.GetAddressBytes();
+        return b[0] is 10 or 127 or 0
+            || (b[0] == 172 && b[1] is >= 16 and <= 31)
+            || (b[0] == 192 && b[1] == 168)
+            || (b[0] == 169 && b[1] == 254)
+            || (b[0] == 100 && b[1] is >= 64 and <= 127);
+    }
+
+    /// <summary>Stops reading after a limit, so a huge page cannot exhaust memory or time.</summary>
+    private sealed class BoundedStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inner.Read(buffer[..(int)Math.Min(buffer.Length, limit - _read)]);
+            _read += n;
+            return n;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var n = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, limit - _read)], cancellationToken);
+            _read += n;
+            return n;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
+
+/// <summary>Schedules a link check for every attached source; the check itself runs as a Hangfire job.</summary>
+public sealed class SourceAttachedConsumer(
+    FactCheckDbContext db,
+    IBackgroundJobClient jobs,
+    IOptions<LinkCheckOptions> options,
+    OutboxSignal outbox,
+    TimeProvider time,
+    ILogger<SourceAttachedConsumer> logger)
+    : IdempotentConsumer<SourceAttached>(db, outbox, time, logger)
+{
+    protected override Task Handle(ConsumeContext<SourceAttached> context)
+    {
+        if (options.Value.Enabled)
+            jobs.Enqueue<LinkCheckJob>(job => job.CheckAsync(context.Message.SourceId, CancellationToken.None));
+        return Task.CompletedTask;
+    }
+}

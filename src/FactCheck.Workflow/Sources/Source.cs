@@ -1,0 +1,72 @@
+namespace FactCheck.Workflow.Sources;
+
+public enum SourceStance
+{
+    Supports,
+    Refutes,
+    Context,
+}
+
+public enum LinkStatus
+{
+    Unchecked,
+    Alive,
+    Dead,
+    Refused,
+}
+
+/// <summary>Evidence a reviewer attached to a claim.</summary>
+public sealed class Source
+{
+    public Guid Id { get; private set; }
+    public Guid ClaimId { get; private set; }
+    public string Url { get; private set; } = "";
+    public string? Title { get; private set; }
+    public string? Publisher { get; private set; }
+    public string? Excerpt { get; private set; }
+    public SourceStance Stance { get; private set; }
+    public string? AddedBy { get; private set; }
+    public DateTime AddedAt { get; private set; }
+
+    public LinkStatus LinkStatus { get; private set; }
+    public int? HttpStatus { get; private set; }
+    public string? ContentHash { get; private set; }
+    public DateTime? CheckedAt { get; private set; }
+    public int CheckAttempts { get; private set; }
+    public string? CheckError { get; private set; }
+
+    private Source() { }
+
+    internal Source(Guid id, Guid claimId, string url, string? title, string? publisher, string? excerpt, SourceStance stance, string? addedBy, DateTime addedAt)
+    {
+        Id = id;
+        ClaimId = claimId;
+        Url = url;
+        Title = title;
+        Publisher = publisher;
+        Excerpt = excerpt;
+        Stance = stance;
+        AddedBy = addedBy;
+        AddedAt = addedAt;
+    }
+
+    public void RecordLinkCheck(LinkStatus status, int? httpStatus, string? contentHash, string? error, DateTime checkedAt)
+    {
+        LinkStatus = status;
+        HttpStatus = httpStatus;
+        ContentHash = contentHash ?? ContentHash;
+        CheckError = error;
+        CheckedAt = checkedAt;
+        CheckAttempts++;
+    }
+
+    /// <summary>Only http(s) URLs are evidence; anything else (javascript:, file:, data:) is refused.</summary>
+    public static Uri ParseUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url) || url.Length > 2048
+            || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            throw new WorkflowException(WorkflowError.Invalid, "A source needs an absolute http or https URL of at most 2048 characters.");
+        return uri;
+    }
+}

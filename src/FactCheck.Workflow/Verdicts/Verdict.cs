@@ -1,0 +1,55 @@
+namespace FactCheck.Workflow.Verdicts;
+
+public enum ReviewDecision
+{
+    Approved,
+    Returned,
+}
+
+/// <summary>An editor's decision on a proposed verdict.</summary>
+public sealed class Review
+{
+    public ReviewDecision Decision { get; private set; }
+    public string EditorId { get; private set; } = "";
+    public string? Comment { get; private set; }
+    public DateTime ReviewedAt { get; private set; }
+
+    private Review() { }
+
+    internal Review(ReviewDecision decision, string editorId, string? comment, DateTime reviewedAt)
+    {
+        Decision = decision;
+        EditorId = editorId;
+        Comment = comment;
+        ReviewedAt = reviewedAt;
+    }
+}
+
+/// <summary>A reviewer's rating of a claim with the reasoning behind it. Each proposal is kept, so a returned verdict keeps its history.</summary>
+public sealed class Verdict
+{
+    public const int MaxRationaleLength = 20_000;
+
+    public Guid Id { get; private set; }
+    public Guid ClaimId { get; private set; }
+    public string Rating { get; private set; } = "";
+    public string Rationale { get; private set; } = "";
+    public string ProposedBy { get; private set; } = "";
+    public DateTime ProposedAt { get; private set; }
+    public Review? Review { get; private set; }
+
+    private Verdict() { }
+
+    internal Verdict(Guid id, Guid claimId, string rating, string rationale, string proposedBy, DateTime proposedAt)
+    {
+        Id = id;
+        ClaimId = claimId;
+        Rating = rating;
+        Rationale = rationale;
+        ProposedBy = proposedBy;
+        ProposedAt = proposedAt;
+    }
+
+    internal void Decide(ReviewDecision decision, string editorId, string? comment, DateTime now) =>
+        Review = new Review(decision, editorId, comment, now);
+}

@@ -1,0 +1,161 @@
+using FactCheck.Detection;
+using FactCheck.Workflow.Articles;
+using FactCheck.Workflow.Assignment;
+using FactCheck.Workflow.Claims;
+using FactCheck.Workflow.Jobs;
+using FactCheck.Workflow.Messaging;
+using FactCheck.Workflow.Persistence;
+using FactCheck.Workflow.Publishing;
+using FactCheck.Workflow.Sources;
+using FactCheck.Workflow.Verdicts;
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace FactCheck.Workflow;
+
+/// <summary>Wires the workflow into a host: the web app (embedded mode) and the headless worker share it.</summary>
+public static class WorkflowHosting
+{
+    public const string Section = "FactCheck";
+
+    public static IHostApplicationBuilder AddFactCheckWorkflow(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var database = Bind<DatabaseOptions>(config, "Database");
+        database.ConnectionString = config.GetConnectionString("FactCheck") ?? database.ConnectionString;
+        var bus = Bind<BusOptions>(config, "Bus");
+        bus.RabbitMq = config.GetConnectionString("RabbitMq") ?? bus.RabbitMq;
+        var workflow = Bind<WorkflowOptions>(config, "Workflow");
+
+        services.AddSingleton(database);
+        services.AddSingleton(bus);
+        services.AddOptions<WorkflowOptions>().Bind(config.GetSection($"{Section}:Workflow"));
+        services.AddOptions<PublishingOptions>().Bind(config.GetSection($"{Section}:Publishing"));
+        services.AddOptions<LinkCheckOptions>().Bind(config.GetSection($"{Section}:LinkCheck"));
+        services.AddSingleton(new VerdictScale(config.GetSection($"{Section}:Verdicts:Scale").Get<string[]>() is { Length: > 0 } ratings ? ratings : null));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddDbContext<FactCheckDbContext>(o => o.Use(database.Provider, database.ConnectionString));
+        services.AddHealthChecks().AddDbContextCheck<FactCheckDbContext>("database", tags: ["ready"]);
+        // Migrations run before the bus and the job server start (hosted services start in order).
+        services.AddHostedService<DatabaseMigrator>();
+
+        services.AddSingleton<IClaimDetector, RuleBasedClaimDetector>();
+        services.AddScoped<ClaimAssigner>();
+        services.AddScoped<ClaimDesk>();
+        services.AddScoped<ClaimReviewBuilder>();
+        services.AddScoped<LeaseSweepJob>();
+        services.AddScoped<SlaJob>();
+        services.AddScoped<CleanupJob>();
+        services.AddScoped<LinkCheckJob>();
+        services.AddHttpClient(LinkCheckJob.HttpClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("FactCheck-LinkCheck/1.0"))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 5 });
+
+        services.AddSingleton<OutboxSignal>();
+        AddBus(services, bus, workflow);
+        if (workflow.RunConsumers)
+            services.AddHostedService<OutboxDispatcher>();
+
+        AddJobs(services, database, workflow);
+        return builder;
+    }
+
+    /// <summary>Embedded mode: SQLite and the in-memory bus, nothing to install.</summary>
+    public static bool IsEmbedded(this DatabaseOptions database, BusOptions bus) =>
+        database.Provider == DatabaseProvider.Sqlite && bus.Transport == BusTransport.InMemory;
+
+    private static void AddBus(IServiceCollection services, BusOptions options, WorkflowOptions workflow)
+    {
+        services.AddMassTransit(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            if (workflow.RunConsumers)
+            {
+                x.AddConsumer<SubmitArticleConsumer>();
+                x.AddConsumer<ExtractClaimsConsumer>();
+                x.AddConsumer<AssignClaimConsumer, AssignClaimConsumerDefinition>();
+                x.AddConsumer<SourceAttachedConsumer>();
+            }
+
+            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                endpoint.ConcurrentMessageLimit ??= options.ConcurrentMessageLimit;
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
+                    r.Ignore<MessageRejectedException>();
+                });
+            });
+
+            if (options.Transport == BusTransport.RabbitMq)
+            {
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(options.RabbitMq));
+                    ConfigureBus(cfg, context);
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, cfg) => ConfigureBus(cfg, context));
+            }
+        });
+    }
+
+    private static void ConfigureBus<T>(IBusFactoryConfigurator<T> cfg, IBusRegistrationContext context)
+        where T : IReceiveEndpointConfigurator
+    {
+        cfg.MessageTopology.SetEntityNameFormatter(new WireEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter));
+        // Plain AMQP clients publish bare JSON (no MassTransit envelope); accept it as the endpoint's message type.
+        cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
+        cfg.ConfigureEndpoints(context);
+    }
+
+    private static void AddJobs(IServiceCollection services, DatabaseOptions database, WorkflowOptions workflow)
+    {
+        // Each host owns its storage (not Hangfire's static one), so several hosts can share a process.
+        services.AddSingleton<JobStorage>(_ => database.Provider switch
+        {
+            DatabaseProvider.PostgreSql => PostgreSqlJobStorage(database.ConnectionString),
+            DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString),
+            _ => new InMemoryStorage(),
+        });
+        services.AddHangfire(cfg => cfg
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        if (!workflow.RunJobs)
+            return;
+
+        services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+        });
+        services.AddHostedService<RecurringJobs>();
+    }
+
+    private static PostgreSqlStorage PostgreSqlJobStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+    }
+
+    private static T Bind<T>(IConfiguration config, string name)
+        where T : new()
+    {
+        var options = new T();
+        config.GetSection($"{Section}:{name}").Bind(options);
+        return options;
+    }
+}

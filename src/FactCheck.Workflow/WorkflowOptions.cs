@@ -1,0 +1,25 @@
+namespace FactCheck.Workflow;
+
+/// <summary>Settings under <c>FactCheck:Workflow</c>.</summary>
+public sealed class WorkflowOptions
+{
+    /// <summary>How long a reviewer holds a claim without activity before it returns to the queue.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>Time from triage to the claim's due date.</summary>
+    public TimeSpan ClaimSla { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Claims due within this window get their priority raised by the SLA job.</summary>
+    public TimeSpan NearDueWindow { get; set; } = TimeSpan.FromHours(4);
+
+    public int EscalationPriorityRaise { get; set; } = 20;
+
+    /// <summary>Run the message consumers and the outbox dispatcher in this process.</summary>
+    public bool RunConsumers { get; set; } = true;
+
+    /// <summary>Run a Hangfire server (recurring sweeps, link checks) in this process.</summary>
+    public bool RunJobs { get; set; } = true;
+
+    /// <summary>Cron of the lease sweep and SLA jobs.</summary>
+    public string SweepCron { get; set; } = "* * * * *";
+}
