@@ -26,7 +26,6 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("FactCheck.Workflow.Articles.Article", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Author")
@@ -112,7 +111,6 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("FactCheck.Workflow.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ArticleId")
@@ -337,7 +335,6 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("FactCheck.Workflow.Sources.Source", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("AddedAt")
@@ -404,7 +401,6 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("FactCheck.Workflow.Verdicts.Verdict", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ClaimId")

@@ -25,7 +25,6 @@ namespace FactCheck.Migrations.SqlServer.Migrations
             modelBuilder.Entity("FactCheck.Workflow.Articles.Article", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Author")
@@ -111,7 +110,6 @@ namespace FactCheck.Migrations.SqlServer.Migrations
             modelBuilder.Entity("FactCheck.Workflow.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("ArticleId")
@@ -336,7 +334,6 @@ namespace FactCheck.Migrations.SqlServer.Migrations
             modelBuilder.Entity("FactCheck.Workflow.Sources.Source", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("AddedAt")
@@ -403,7 +400,6 @@ namespace FactCheck.Migrations.SqlServer.Migrations
             modelBuilder.Entity("FactCheck.Workflow.Verdicts.Verdict", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("ClaimId")

@@ -20,7 +20,6 @@ namespace FactCheck.Migrations.Sqlite.Migrations
             modelBuilder.Entity("FactCheck.Workflow.Articles.Article", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Author")
@@ -106,7 +105,6 @@ namespace FactCheck.Migrations.Sqlite.Migrations
             modelBuilder.Entity("FactCheck.Workflow.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ArticleId")
@@ -327,7 +325,6 @@ namespace FactCheck.Migrations.Sqlite.Migrations
             modelBuilder.Entity("FactCheck.Workflow.Sources.Source", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AddedAt")
@@ -394,7 +391,6 @@ namespace FactCheck.Migrations.Sqlite.Migrations
             modelBuilder.Entity("FactCheck.Workflow.Verdicts.Verdict", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClaimId")

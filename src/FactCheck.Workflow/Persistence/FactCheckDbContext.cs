@@ -82,6 +82,7 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
         builder.Entity<Article>(a =>
         {
             a.HasKey(x => x.Id);
+            a.Property(x => x.Id).ValueGeneratedNever();
             a.Property(x => x.Title).HasMaxLength(Article.MaxTitleLength);
             a.Property(x => x.Outlet).HasMaxLength(200);
             a.Property(x => x.Url).HasMaxLength(2048);
@@ -96,6 +97,8 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
         builder.Entity<Claim>(c =>
         {
             c.HasKey(x => x.Id);
+            // Ids are chosen in code, so an entity reached through a navigation is new, not an update.
+            c.Property(x => x.Id).ValueGeneratedNever();
             c.Property(x => x.Version).IsConcurrencyToken();
             c.Property(x => x.Text).HasMaxLength(4000);
             c.Property(x => x.Speaker).HasMaxLength(300);
@@ -127,6 +130,7 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
         builder.Entity<Source>(s =>
         {
             s.HasKey(x => x.Id);
+            s.Property(x => x.Id).ValueGeneratedNever();
             s.Property(x => x.Url).HasMaxLength(2048);
             s.Property(x => x.Title).HasMaxLength(500);
             s.Property(x => x.Publisher).HasMaxLength(200);
@@ -139,6 +143,7 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
         builder.Entity<Verdict>(v =>
         {
             v.HasKey(x => x.Id);
+            v.Property(x => x.Id).ValueGeneratedNever();
             v.Property(x => x.Rating).HasMaxLength(64);
             v.Property(x => x.ProposedBy).HasMaxLength(450);
             v.OwnsOne(x => x.Review, r =>

@@ -1,0 +1,82 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using FactCheck.Web.Api;
+using FactCheck.Workflow.Assignment;
+using FactCheck.Workflow.Persistence;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FactCheck.Tests.Infrastructure;
+
+/// <summary>The real web app, with its real workflow, on the given stack. Demo seeding and link checks are off.</summary>
+public sealed class FactCheckApp(TestStack stack, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-password-123";
+
+    public TestStack Stack { get; } = stack;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:FactCheck", Stack.ConnectionString);
+        builder.UseSetting("FactCheck:Database:Provider", Stack.Provider);
+        builder.UseSetting("FactCheck:Bus:Transport", Stack.Transport);
+        if (Stack.RabbitMq is not null)
+            builder.UseSetting("ConnectionStrings:RabbitMq", Stack.RabbitMq);
+        builder.UseSetting("FactCheck:Demo:Seed", "false");
+        builder.UseSetting("FactCheck:LinkCheck:Enabled", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<FactCheckDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<FactCheckDbContext>());
+    }
+
+    public async Task WithScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
+    /// <summary>Creates a user with roles (and a reviewer profile when they review); returns the user id.</summary>
+    public async Task<string> CreateUserAsync(string email, string name, string[] roles, string[]? beats = null, int capacity = 50)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        await users.AddToRolesAsync(user, roles);
+        if (roles.Contains("Reviewer"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FactCheckDbContext>();
+            db.Reviewers.Add(new ReviewerProfile(user.Id, name) { Beats = [.. beats ?? []], Capacity = capacity });
+            await db.SaveChangesAsync();
+        }
+
+        return user.Id;
+    }
+
+    /// <summary>An HTTP client signed in as the user with a bearer token, as an API client would be.</summary>
+    public async Task<HttpClient> ClientForAsync(string email)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest(email, Password));
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<AccessTokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Stack.DisposeAsync();
+    }
+}

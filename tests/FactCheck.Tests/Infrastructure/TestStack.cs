@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace FactCheck.Tests.Infrastructure;
+
+/// <summary>
+/// Where a test host keeps its data and messages. Embedded: a fresh SQLite file and the in-memory
+/// bus. Real: a fresh PostgreSQL database and a fresh RabbitMQ virtual host, created for the test and
+/// dropped after it.
+/// </summary>
+public sealed class TestStack : IAsyncDisposable
+{
+    public const string PostgresVariable = "FACTCHECK_TEST_POSTGRES";
+    public const string RabbitMqVariable = "FACTCHECK_TEST_RABBITMQ";
+    public const string RequireVariable = "FACTCHECK_REQUIRE_SERVICES";
+
+    private readonly Func<Task> _cleanup;
+
+    private TestStack(string provider, string connectionString, string transport, string? rabbitMq, Func<Task> cleanup)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        Transport = transport;
+        RabbitMq = rabbitMq;
+        _cleanup = cleanup;
+    }
+
+    public string Provider { get; }
+    public string ConnectionString { get; }
+    public string Transport { get; }
+    public string? RabbitMq { get; }
+
+    public static TestStack Embedded()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"factcheck-test-{Guid.NewGuid():N}.db");
+        return new TestStack("Sqlite", $"Data Source={file}", "InMemory", null, () =>
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+                File.Delete(f);
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>RabbitMQ + PostgreSQL. Skips (with the reason) when they are not configured, unless CI requires them.</summary>
+    public static async Task<TestStack> RealAsync()
+    {
+        var postgres = RequireSetting(PostgresVariable, "a PostgreSQL connection string, e.g. Host=127.0.0.1;Username=postgres;Password=postgres");
+        var rabbit = RequireSetting(RabbitMqVariable, "a RabbitMQ URI, e.g. amqp://guest:guest@127.0.0.1:5672/");
+
+        var database = $"factcheck_test_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(postgres))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var vhost = $"factcheck-test-{Guid.NewGuid():N}";
+        await RabbitMqCtl("add_vhost", vhost);
+        await RabbitMqCtl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
+        var rabbitUri = new UriBuilder(rabbit) { Path = "/" + Uri.EscapeDataString(vhost) }.Uri.ToString();
+        var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
+
+        return new TestStack("PostgreSql", connection, "RabbitMq", rabbitUri, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using (var admin = new NpgsqlConnection(postgres))
+            {
+                await admin.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+            }
+
+            await RabbitMqCtl("delete_vhost", vhost);
+        });
+    }
+
+    public ValueTask DisposeAsync() => new(_cleanup());
+
+    private static string RequireSetting(string variable, string what)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (!string.IsNullOrWhiteSpace(value))
+            return value;
+        var message = $"Real-service test: set {variable} to {what} (.ci/run does).";
+        if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
+            Assert.Fail($"{RequireVariable}=1 but {variable} is not set. {message}");
+        Assert.Skip(message);
+        return "";
+    }
+
+    /// <summary>A fresh virtual host per test keeps queues and exchanges of one test away from the next.</summary>
+    private static async Task RabbitMqCtl(params string[] args)
+    {
+        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start rabbitmqctl.");
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed: {await stderr}");
+    }
+}
