@@ -1,0 +1,29 @@
+"""Reads the TRX files of a test run, prints 'N passed, N failed, N skipped', and fails when the
+real-service tests (category RealServices, named under FactCheck.Tests.RealServices) did not all run and pass."""
+import glob
+import sys
+import xml.etree.ElementTree as ET
+
+NS = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+results_dir = sys.argv[1]
+outcomes = {}
+for path in glob.glob(f"{results_dir}/**/*.trx", recursive=True):
+    for result in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", NS):
+        outcomes[result.get("testName")] = result.get("outcome")
+
+passed = sum(1 for o in outcomes.values() if o == "Passed")
+failed = sum(1 for o in outcomes.values() if o in ("Failed", "Error", "Timeout", "Aborted"))
+skipped = len(outcomes) - passed - failed
+real = {name: o for name, o in outcomes.items() if ".RealServices." in name}
+
+problems = []
+if not outcomes:
+    problems.append("no test results were found")
+if not real:
+    problems.append("no real-service test ran")
+problems += [f"real-service test did not pass ({o}): {name}" for name, o in sorted(real.items()) if o != "Passed"]
+for problem in problems:
+    print(f"error: {problem}", file=sys.stderr)
+print(f"real-service tests passed: {sum(1 for o in real.values() if o == 'Passed')}/{len(real)}")
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+sys.exit(1 if problems or failed else 0)
