@@ -1,0 +1,144 @@
+using FactCheck.Contracts;
+using FactCheck.Workflow;
+using FactCheck.Workflow.Claims;
+using FactCheck.Workflow.Messaging;
+using FactCheck.Workflow.Sources;
+
+namespace FactCheck.Tests.Domain;
+
+public sealed class ClaimLifecycleTests
+{
+    /// <summary>The lifecycle of ARCHITECTURE.md, written out independently of the production table.</summary>
+    private static readonly HashSet<(ClaimStatus, ClaimStatus)> Legal =
+    [
+        (ClaimStatus.New, ClaimStatus.Queued), (ClaimStatus.New, ClaimStatus.Dismissed),
+        (ClaimStatus.Queued, ClaimStatus.Assigned), (ClaimStatus.Queued, ClaimStatus.Dismissed),
+        (ClaimStatus.Assigned, ClaimStatus.InProgress), (ClaimStatus.Assigned, ClaimStatus.Queued), (ClaimStatus.Assigned, ClaimStatus.Dismissed),
+        (ClaimStatus.InProgress, ClaimStatus.VerdictProposed), (ClaimStatus.InProgress, ClaimStatus.Queued), (ClaimStatus.InProgress, ClaimStatus.Dismissed),
+        (ClaimStatus.VerdictProposed, ClaimStatus.Published), (ClaimStatus.VerdictProposed, ClaimStatus.Returned),
+        (ClaimStatus.Returned, ClaimStatus.InProgress), (ClaimStatus.Returned, ClaimStatus.Queued), (ClaimStatus.Returned, ClaimStatus.Dismissed),
+        (ClaimStatus.Dismissed, ClaimStatus.Queued),
+    ];
+
+    public static TheoryData<ClaimStatus, ClaimStatus> AllPairs()
+    {
+        var data = new TheoryData<ClaimStatus, ClaimStatus>();
+        foreach (var from in Enum.GetValues<ClaimStatus>())
+        {
+            foreach (var to in Enum.GetValues<ClaimStatus>())
+                data.Add(from, to);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllPairs))]
+    public void Every_transition_is_allowed_exactly_when_the_lifecycle_has_it(ClaimStatus from, ClaimStatus to)
+    {
+        var claim = Claims.In(from);
+        var historyBefore = claim.History.Count;
+
+        if (Legal.Contains((from, to)))
+        {
+            claim.TransitionTo(to, "someone", "test", Claims.Now);
+            Assert.Equal(to, claim.Status);
+            var audit = claim.History[^1];
+            Assert.Equal((ClaimEventKind.StatusChanged, from.ToString(), to.ToString(), "someone"), (audit.Kind, audit.From, audit.To, audit.Actor));
+            var changed = ((IHasOutgoingMessages)claim).OutgoingMessages.OfType<ClaimStatusChanged>().Last();
+            Assert.Equal((from.ToString(), to.ToString()), (changed.From, changed.To));
+        }
+        else
+        {
+            var refused = Assert.Throws<WorkflowException>(() => claim.TransitionTo(to, "someone", "test", Claims.Now));
+            Assert.Equal(WorkflowError.Conflict, refused.Error);
+            Assert.Contains($"cannot become {to}", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(from, claim.Status);
+            Assert.Equal(historyBefore, claim.History.Count);
+        }
+    }
+
+    [Fact]
+    public void The_walk_to_published_records_one_audit_event_and_one_status_event_per_transition()
+    {
+        var claim = Claims.In(ClaimStatus.Published);
+        var transitions = claim.History.Where(e => e.Kind == ClaimEventKind.StatusChanged).Select(e => $"{e.From}>{e.To}").ToList();
+        Assert.Equal(["New>Queued", "Queued>Assigned", "Assigned>InProgress", "InProgress>VerdictProposed", "VerdictProposed>Published"], transitions);
+        Assert.Equal(transitions.Count, ((IHasOutgoingMessages)claim).OutgoingMessages.OfType<ClaimStatusChanged>().Count());
+    }
+
+    [Fact]
+    public void Only_the_assignee_can_work_on_a_claim()
+    {
+        var claim = Claims.In(ClaimStatus.Assigned);
+        var error = Assert.Throws<WorkflowException>(() =>
+            claim.AttachSource("someone-else", new Uri("https://example.org/report"), null, null, null, SourceStance.Supports, Claims.Lease, Claims.Now));
+        Assert.Equal(WorkflowError.Forbidden, error.Error);
+        Assert.Empty(claim.Sources);
+    }
+
+    [Fact]
+    public void A_verdict_needs_a_rationale()
+    {
+        var claim = Claims.In(ClaimStatus.InProgress);
+        var error = Assert.Throws<WorkflowException>(() => claim.ProposeVerdict(Claims.Reviewer, "False", "  ", Claims.Lease, Claims.Now));
+        Assert.Equal(WorkflowError.Invalid, error.Error);
+        Assert.Equal(ClaimStatus.InProgress, claim.Status);
+        Assert.Empty(claim.Verdicts);
+    }
+
+    [Fact]
+    public void Returning_needs_a_comment_and_the_reviewer_sees_it_when_revising()
+    {
+        var claim = Claims.In(ClaimStatus.VerdictProposed);
+        Assert.Equal(WorkflowError.Invalid, Assert.Throws<WorkflowException>(() => claim.ReturnVerdict(Claims.Editor, "", Claims.Lease, Claims.Now)).Error);
+
+        claim.ReturnVerdict(Claims.Editor, "Which ministry page?", Claims.Lease, Claims.Now);
+        Assert.Equal("Which ministry page?", claim.CurrentVerdict!.Review!.Comment);
+        claim.ProposeVerdict(Claims.Reviewer, "Mostly false", "Ministry page 3 gives 150.", Claims.Lease, Claims.Now.AddMinutes(5));
+        Assert.Equal(ClaimStatus.VerdictProposed, claim.Status);
+        Assert.Equal(2, claim.Verdicts.Count);
+        Assert.Null(claim.CurrentVerdict!.Review);
+    }
+
+    [Fact]
+    public void An_editor_cannot_sign_off_their_own_verdict()
+    {
+        var claim = Claims.In(ClaimStatus.Assigned);
+        claim.Release(Claims.Editor, "editor takes it", Claims.Now);
+        claim.Assign(Claims.Editor, Claims.Lease, Claims.Editor, Claims.Now);
+        claim.ProposeVerdict(Claims.Editor, "True", "Confirmed by the ministry.", Claims.Lease, Claims.Now);
+        Assert.Equal(WorkflowError.Forbidden, Assert.Throws<WorkflowException>(() => claim.Approve(Claims.Editor, null, Claims.Now)).Error);
+        Assert.Equal(ClaimStatus.VerdictProposed, claim.Status);
+    }
+
+    [Fact]
+    public void A_lease_expires_at_its_time_and_release_clears_the_assignee()
+    {
+        var claim = Claims.In(ClaimStatus.InProgress);
+        Assert.False(claim.LeaseExpired(Claims.Now + Claims.Lease - TimeSpan.FromSeconds(1)));
+        Assert.True(claim.LeaseExpired(Claims.Now + Claims.Lease));
+
+        claim.Release(null, "lease expired", Claims.Now + Claims.Lease);
+        Assert.Equal(ClaimStatus.Queued, claim.Status);
+        Assert.Null(claim.AssigneeId);
+        Assert.Null(claim.LeaseExpiresAt);
+        Assert.IsType<ClaimQueued>(((IHasOutgoingMessages)claim).OutgoingMessages[^1]);
+    }
+
+    [Fact]
+    public void Escalation_raises_priority_once_and_overdue_is_flagged_once()
+    {
+        var claim = Claims.In(ClaimStatus.Queued);
+        claim.Escalate(20, Claims.Now);
+        claim.Escalate(20, Claims.Now);
+        Assert.Equal(70, claim.Priority);
+
+        claim.MarkOverdue(Claims.Now);
+        Assert.False(claim.IsOverdue);
+        claim.MarkOverdue(claim.DueAt);
+        claim.MarkOverdue(claim.DueAt.AddHours(1));
+        Assert.True(claim.IsOverdue);
+        Assert.Single(claim.History, e => e.Kind == ClaimEventKind.MarkedOverdue);
+    }
+}
