@@ -143,6 +143,8 @@ public sealed class Claim : IHasOutgoingMessages
     /// <summary>The reviewer gives the claim back, or the lease ran out: it goes back to the queue.</summary>
     public void Release(string? actor, string reason, DateTime now)
     {
+        if (!ClaimLifecycle.IsLeased(Status))
+            throw new WorkflowException(WorkflowError.Conflict, $"Only a claim held by a reviewer can be released; this claim is {Status}.");
         TransitionTo(ClaimStatus.Queued, actor, reason, now);
         AssigneeId = null;
         LeaseExpiresAt = null;
@@ -161,6 +163,8 @@ public sealed class Claim : IHasOutgoingMessages
 
     public void Restore(string editorId, DateTime now)
     {
+        if (Status != ClaimStatus.Dismissed)
+            throw new WorkflowException(WorkflowError.Conflict, $"Only a dismissed claim can be restored; this claim is {Status}.");
         TransitionTo(ClaimStatus.Queued, editorId, "restored", now);
         DuplicateOfId = null;
         _outgoing.Add(new ClaimQueued(Id, ArticleId, Priority, DueAt));

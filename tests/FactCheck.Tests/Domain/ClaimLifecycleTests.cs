@@ -141,4 +141,31 @@ public sealed class ClaimLifecycleTests
         Assert.True(claim.IsOverdue);
         Assert.Single(claim.History, e => e.Kind == ClaimEventKind.MarkedOverdue);
     }
+
+    [Theory]
+    [InlineData(ClaimStatus.New)]
+    [InlineData(ClaimStatus.Queued)]
+    [InlineData(ClaimStatus.VerdictProposed)]
+    [InlineData(ClaimStatus.Dismissed)]
+    public void Only_a_claim_held_by_a_reviewer_can_be_released(ClaimStatus status)
+    {
+        var claim = Claims.In(status);
+        Assert.Equal(WorkflowError.Conflict, Assert.Throws<WorkflowException>(() => claim.Release(Claims.Editor, "released", Claims.Now)).Error);
+        Assert.Equal(status, claim.Status);
+    }
+
+    [Theory]
+    [InlineData(ClaimStatus.Queued)]
+    [InlineData(ClaimStatus.Assigned)]
+    [InlineData(ClaimStatus.Published)]
+    public void Only_a_dismissed_claim_can_be_restored(ClaimStatus status)
+    {
+        var claim = Claims.In(status);
+        Assert.Equal(WorkflowError.Conflict, Assert.Throws<WorkflowException>(() => claim.Restore(Claims.Editor, Claims.Now)).Error);
+        Assert.Equal(status, claim.Status);
+
+        var dismissed = Claims.In(ClaimStatus.Dismissed);
+        dismissed.Restore(Claims.Editor, Claims.Now);
+        Assert.Equal(ClaimStatus.Queued, dismissed.Status);
+    }
 }

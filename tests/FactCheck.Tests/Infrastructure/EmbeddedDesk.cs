@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+using FactCheck.Web.Api;
+using FactCheck.Workflow.Claims;
+
+namespace FactCheck.Tests.Infrastructure;
+
+/// <summary>
+/// One embedded app per test class, with a newsroom (two reviewers, an editor, an admin) and the
+/// sample article already submitted and assigned.
+/// </summary>
+public sealed class EmbeddedDesk : IAsyncLifetime
+{
+    public FactCheckApp App { get; } = new(TestStack.Embedded());
+    public HttpClient Editor { get; private set; } = null!;
+    public HttpClient Reviewer { get; private set; } = null!;
+    public HttpClient OtherReviewer { get; private set; } = null!;
+    public HttpClient Admin { get; private set; } = null!;
+    public string ReviewerId { get; private set; } = "";
+    public ArticleResponse Article { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        ReviewerId = await App.CreateUserAsync("rita@newsroom.test", "Rita Reviewer", ["Reviewer"], ["defence"], capacity: 100);
+        await App.CreateUserAsync("omar@newsroom.test", "Omar Other", ["Reviewer"], ["sports"], capacity: 100);
+        await App.CreateUserAsync("eddie@newsroom.test", "Eddie Editor", ["Editor"]);
+        await App.CreateUserAsync("ada@newsroom.test", "Ada Admin", ["Admin"]);
+        Editor = await App.ClientForAsync("eddie@newsroom.test");
+        Reviewer = await App.ClientForAsync("rita@newsroom.test");
+        OtherReviewer = await App.ClientForAsync("omar@newsroom.test");
+        Admin = await App.ClientForAsync("ada@newsroom.test");
+
+        var submitted = await Editor.PostAsJsonAsync("/api/articles", SampleArticle.Request());
+        var accepted = (await submitted.Content.ReadFromJsonAsync<ArticleAccepted>())!;
+        Article = (await Eventually.Until(
+            async () => (await Editor.GetAsync(accepted.Location)) is { IsSuccessStatusCode: true } r ? await r.Content.ReadFromJsonAsync<ArticleResponse>(ClaimWorkflowScenario.Json) : null,
+            a => a is { Claims.Count: > 0 } && a.Claims.All(c => c.Status == ClaimStatus.Assigned),
+            what: "the sample article's claims to be assigned"))!;
+    }
+
+    /// <summary>A claim of the sample article, each test taking a different one.</summary>
+    public ClaimSummary Claim(int index) => Article.Claims[index];
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in new[] { Editor, Reviewer, OtherReviewer, Admin })
+            client?.Dispose();
+        await App.DisposeAsync();
+    }
+}
