@@ -1,3 +1,4 @@
+using FactCheck.Workflow.Articles;
 using FactCheck.Workflow.Claims;
 using FactCheck.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,21 +19,32 @@ public sealed class ClaimAssigner(FactCheckDbContext db, IOptions<WorkflowOption
             return 0;
 
         var loads = await LoadsAsync(cancellationToken);
-        var articleIds = queued.Select(c => c.ArticleId).Distinct().ToList();
-        var authors = await db.Articles.Where(a => articleIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.AuthorNames(), cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var assigned = 0;
-        foreach (var claim in queued.OrderByDescending(c => c.Priority).ThenBy(c => c.DueAt))
-        {
-            var chosen = AssignmentPolicy.Choose(new ClaimToPlace(claim.Language, claim.Beat, authors.GetValueOrDefault(claim.ArticleId, [])), loads.Values);
-            if (chosen is null)
-                continue;
-            claim.Assign(chosen.UserId, options.Value.LeaseDuration, PolicyActor, now);
-            loads[chosen.UserId] = loads[chosen.UserId] with { ActiveClaims = loads[chosen.UserId].ActiveClaims + 1 };
-            assigned++;
-        }
+        var authors = await AuthorsAsync(queued.Select(c => c.ArticleId), cancellationToken);
+        return queued
+            .OrderByDescending(c => c.Priority).ThenBy(c => c.DueAt)
+            .Count(c => Place(c, authors, loads) is not null);
+    }
 
-        return assigned;
+    /// <summary>
+    /// Assigns one queued claim by the policy and counts it in <paramref name="loads"/>; returns the
+    /// reviewer, or null when nobody fits. Changes the claim only; the caller saves.
+    /// </summary>
+    public string? Place(Claim claim, IReadOnlyDictionary<Guid, IReadOnlyList<string>> authors, Dictionary<string, ReviewerLoad> loads)
+    {
+        var chosen = AssignmentPolicy.Choose(new ClaimToPlace(claim.Language, claim.Beat, authors.GetValueOrDefault(claim.ArticleId, [])), loads.Values);
+        if (chosen is null)
+            return null;
+        claim.Assign(chosen.UserId, options.Value.LeaseDuration, PolicyActor, time.GetUtcNow().UtcDateTime);
+        loads[chosen.UserId] = loads[chosen.UserId] with { ActiveClaims = loads[chosen.UserId].ActiveClaims + 1 };
+        return chosen.UserId;
+    }
+
+    /// <summary>The byline names of each article, for the rule that nobody checks their own article.</summary>
+    public async Task<Dictionary<Guid, IReadOnlyList<string>>> AuthorsAsync(IEnumerable<Guid> articleIds, CancellationToken cancellationToken)
+    {
+        var ids = articleIds.Distinct().ToList();
+        var bylines = await db.Articles.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Author }).ToListAsync(cancellationToken);
+        return bylines.ToDictionary(a => a.Id, a => Article.SplitAuthors(a.Author));
     }
 
     /// <summary>Every available reviewer with the number of claims they hold under a lease.</summary>
