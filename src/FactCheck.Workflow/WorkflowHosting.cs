@@ -87,9 +87,21 @@ public static class WorkflowHosting
                 x.AddConsumer<SourceAttachedConsumer>();
             }
 
+            if (options.DelayedRedelivery)
+                x.AddDelayedMessageScheduler();
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
                 endpoint.ConcurrentMessageLimit ??= options.ConcurrentMessageLimit;
+                // Outermost first: late redelivery wraps the quick in-process retries.
+                if (options.DelayedRedelivery)
+                {
+                    endpoint.UseDelayedRedelivery(r =>
+                    {
+                        r.Intervals(options.EffectiveRedeliveryIntervals);
+                        r.Ignore<MessageRejectedException>();
+                    });
+                }
+
                 endpoint.UseMessageRetry(r =>
                 {
                     r.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
@@ -102,19 +114,21 @@ public static class WorkflowHosting
                 x.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(options.RabbitMq));
-                    ConfigureBus(cfg, context);
+                    ConfigureBus(cfg, context, options);
                 });
             }
             else
             {
-                x.UsingInMemory((context, cfg) => ConfigureBus(cfg, context));
+                x.UsingInMemory((context, cfg) => ConfigureBus(cfg, context, options));
             }
         });
     }
 
-    private static void ConfigureBus<T>(IBusFactoryConfigurator<T> cfg, IBusRegistrationContext context)
+    private static void ConfigureBus<T>(IBusFactoryConfigurator<T> cfg, IBusRegistrationContext context, BusOptions options)
         where T : IReceiveEndpointConfigurator
     {
+        if (options.DelayedRedelivery)
+            cfg.UseDelayedMessageScheduler();
         cfg.MessageTopology.SetEntityNameFormatter(new WireEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter));
         // Plain AMQP clients publish bare JSON (no MassTransit envelope); accept it as the endpoint's message type.
         cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);

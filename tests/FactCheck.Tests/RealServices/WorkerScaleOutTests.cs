@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using FactCheck.Tests.Infrastructure;
+using FactCheck.Web.Api;
+using FactCheck.Workflow.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FactCheck.Tests.RealServices;
+
+/// <summary>The web app serves the API only; a separate FactCheck.Worker process does the consuming and the jobs.</summary>
+[Trait("Category", "RealServices")]
+public sealed class WorkerScaleOutTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_worker_process_consumes_what_an_api_only_web_app_submits_and_no_demo_users_exist_outside_embedded_mode()
+    {
+        await using var app = new FactCheckApp(await TestStack.RealAsync(), new Dictionary<string, string?>
+        {
+            ["FactCheck:Workflow:RunConsumers"] = "false",
+            ["FactCheck:Workflow:RunJobs"] = "false",
+            ["FactCheck:Demo:Seed"] = "true",
+        });
+        await app.CreateUserAsync("rita@newsroom.test", "Rita Reviewer", ["Reviewer"], capacity: 100);
+        await app.CreateUserAsync("eddie@newsroom.test", "Eddie Editor", ["Editor"]);
+        using var editor = await app.ClientForAsync("eddie@newsroom.test");
+
+        var accepted = await (await editor.PostAsJsonAsync("/api/articles", SampleArticle.Request())).Content.ReadFromJsonAsync<ArticleAccepted>();
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Articles.CountAsync()));
+
+        using var worker = StartWorker(app.Stack);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var claims = await Eventually.Until(
+                () => app.WithDbAsync(db => db.Claims.AsNoTracking().Where(c => c.ArticleId == accepted!.ArticleId).ToListAsync()),
+                c => c.Count > 0 && c.All(x => x.Status == ClaimStatus.Assigned),
+                TimeSpan.FromSeconds(90), "the worker to extract and assign the claims");
+            output.WriteLine($"worker: {claims.Count} claims assigned {clock.ElapsedMilliseconds} ms after it was started");
+        }
+        finally
+        {
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync(TestContext.Current.CancellationToken);
+            output.WriteLine(await worker.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken));
+        }
+
+        await app.WithScopeAsync(async services =>
+            Assert.Null(await services.GetRequiredService<UserManager<IdentityUser>>().FindByEmailAsync("editor@factcheck.local")));
+    }
+
+    private static Process StartWorker(TestStack stack)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = false, UseShellExecute = false };
+        start.ArgumentList.Add(WorkerAssembly());
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__FactCheck"] = stack.ConnectionString;
+        start.Environment["ConnectionStrings__RabbitMq"] = stack.RabbitMq;
+        start.Environment["FactCheck__Database__Provider"] = stack.Provider;
+        start.Environment["FactCheck__Bus__Transport"] = stack.Transport;
+        start.Environment["FactCheck__LinkCheck__Enabled"] = "false";
+        return Process.Start(start) ?? throw new InvalidOperationException("Cannot start FactCheck.Worker.");
+    }
+
+    /// <summary>The worker built by the same build as these tests (the solution builds both).</summary>
+    private static string WorkerAssembly()
+    {
+        var testDir = new DirectoryInfo(AppContext.BaseDirectory);
+        var framework = testDir.Name;
+        var configuration = testDir.Parent!.Name;
+        for (var dir = testDir; dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FactCheck.sln")))
+            {
+                var path = Path.Combine(dir.FullName, "src", "FactCheck.Worker", "bin", configuration, framework, "FactCheck.Worker.dll");
+                return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: FactCheck.Worker was not built.", path);
+            }
+        }
+
+        throw new DirectoryNotFoundException("FactCheck.sln not found above " + AppContext.BaseDirectory);
+    }
+}
