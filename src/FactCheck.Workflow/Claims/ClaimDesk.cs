@@ -137,6 +137,8 @@ public sealed class ClaimDesk(
             {
                 if (Article.SplitAuthors(candidate.Author).Contains(profile.DisplayName.Trim(), StringComparer.OrdinalIgnoreCase))
                     continue;
+                if (db.Entry(candidate.Claim).State == EntityState.Detached)
+                    db.Attach(candidate.Claim);
                 candidate.Claim.Assign(reviewerId, Lease, reviewerId, Now);
                 try
                 {
@@ -146,8 +148,8 @@ public sealed class ClaimDesk(
                 }
                 catch (DbUpdateConcurrencyException)
                 {
+                    // Someone took it first: forget this attempt and try the next candidate.
                     db.ChangeTracker.Clear();
-                    break;
                 }
             }
         }

@@ -10,7 +10,8 @@ namespace FactCheck.Tests.Infrastructure;
 /// </summary>
 public sealed class EmbeddedDesk : IAsyncLifetime
 {
-    public FactCheckApp App { get; } = new(TestStack.Embedded());
+    // No job server: the sweep would reassign claims a test leaves in the queue on purpose.
+    public FactCheckApp App { get; } = new(TestStack.Embedded(), new Dictionary<string, string?> { ["FactCheck:Workflow:RunJobs"] = "false" });
     public HttpClient Editor { get; private set; } = null!;
     public HttpClient Reviewer { get; private set; } = null!;
     public HttpClient OtherReviewer { get; private set; } = null!;
