@@ -44,12 +44,12 @@ internal static class AuthApi
             return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
         }).AllowAnonymous();
 
-        auth.MapGet("/me", async (HttpContext context, UserManager<IdentityUser> users) =>
+        auth.MapGet("/me", async Task<Results<Ok<MeResponse>, ProblemHttpResult>> (HttpContext context, UserManager<IdentityUser> users) =>
         {
             var user = await users.GetUserAsync(context.User);
             return user is null
-                ? Results.Problem("Your account no longer exists.", statusCode: StatusCodes.Status401Unauthorized)
-                : Results.Ok(new MeResponse(user.Id, user.Email, [.. await users.GetRolesAsync(user)]));
+                ? TypedResults.Problem("Your account no longer exists.", statusCode: StatusCodes.Status401Unauthorized)
+                : TypedResults.Ok(new MeResponse(user.Id, user.Email, [.. await users.GetRolesAsync(user)]));
         });
     }
 

@@ -8,14 +8,15 @@ namespace FactCheck.Workflow.Jobs;
 /// <summary>Recurring: raises the priority of open claims near their due date and flags overdue ones.</summary>
 public sealed class SlaJob(FactCheckDbContext db, IOptions<WorkflowOptions> options, TimeProvider time)
 {
-    private static readonly ClaimStatus[] Closed = [ClaimStatus.Published, ClaimStatus.Dismissed, ClaimStatus.New];
+    /// <summary>Claims whose clock is not running: finished, or not yet triaged.</summary>
+    private static readonly ClaimStatus[] OffTheClock = [ClaimStatus.Published, ClaimStatus.Dismissed, ClaimStatus.New];
 
     public async Task<(int Escalated, int Overdue)> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var soon = now + options.Value.NearDueWindow;
         var claims = await db.Claims
-            .Where(c => !Closed.Contains(c.Status) && ((!c.IsEscalated && c.DueAt <= soon) || (!c.IsOverdue && c.DueAt <= now)))
+            .Where(c => !OffTheClock.Contains(c.Status) && ((!c.IsEscalated && c.DueAt <= soon) || (!c.IsOverdue && c.DueAt <= now)))
             .OrderBy(c => c.DueAt)
             .Take(500)
             .ToListAsync(cancellationToken);

@@ -37,6 +37,14 @@ public static class Database
         };
     }
 
+    /// <summary>A context outside dependency injection: for design-time tools and for generating scripts.</summary>
+    public static FactCheckDbContext CreateContext(DatabaseProvider provider, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<FactCheckDbContext>();
+        options.Use(provider, connectionString);
+        return new FactCheckDbContext(options.Options);
+    }
+
     /// <summary>True when the exception is a unique-key violation, whatever the provider.</summary>
     public static bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException switch

@@ -14,7 +14,11 @@ namespace FactCheck.Tests.Api;
 /// <summary>Every refusal is a ProblemDetails with a message that says what to fix, and changes nothing.</summary>
 public sealed class BadInputTests(EmbeddedDesk desk) : IClassFixture<EmbeddedDesk>
 {
-    private Task<int> OutboxCount() => desk.App.WithDbAsync(db => db.Outbox.CountAsync());
+    /// <summary>Submissions queued for a title; other tests' articles keep the outbox busy, so count by a unique title.</summary>
+    private Task<int> SubmissionsTitled(string title) =>
+        desk.App.WithDbAsync(db => db.Outbox.CountAsync(m => m.MessageType == "factcheck.submit-article.v1" && m.Body.Contains(title)));
+
+    private static string UniqueTitle() => $"Title {Guid.NewGuid():N}";
 
     private static async Task<ProblemDetails> Problem(HttpResponseMessage response, HttpStatusCode expected)
     {
@@ -27,24 +31,24 @@ public sealed class BadInputTests(EmbeddedDesk desk) : IClassFixture<EmbeddedDes
     [Fact]
     public async Task An_empty_article_is_refused_with_the_field_and_nothing_is_queued()
     {
-        var before = await OutboxCount();
-        var response = await desk.Editor.PostAsJsonAsync("/api/articles", new { title = "Empty", text = "   " });
+        var title = UniqueTitle();
+        var response = await desk.Editor.PostAsJsonAsync("/api/articles", new { title, text = "   " });
         await Problem(response, HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>();
         Assert.Equal("The article cannot be accepted", problem!.Title);
         Assert.Equal(["The article has no text."], problem.Errors["text"]);
-        Assert.Equal(before, await OutboxCount());
+        Assert.Equal(0, await SubmissionsTitled(title));
     }
 
     [Fact]
     public async Task An_article_over_the_text_limit_is_refused_with_the_limit()
     {
-        var before = await OutboxCount();
-        var response = await desk.Editor.PostAsJsonAsync("/api/articles", new { title = "Long", text = new string('a', 200_001) });
+        var title = UniqueTitle();
+        var response = await desk.Editor.PostAsJsonAsync("/api/articles", new { title, text = new string('a', 200_001) });
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("at most 200,000", body, StringComparison.Ordinal);
-        Assert.Equal(before, await OutboxCount());
+        Assert.Equal(0, await SubmissionsTitled(title));
     }
 
     [Fact]
@@ -57,11 +61,11 @@ public sealed class BadInputTests(EmbeddedDesk desk) : IClassFixture<EmbeddedDes
     [Fact]
     public async Task Malformed_json_is_refused_with_where_it_broke()
     {
-        var before = await OutboxCount();
-        using var content = new StringContent("{\"title\": \"Broken\", \"text\": ", Encoding.UTF8, "application/json");
+        var title = UniqueTitle();
+        using var content = new StringContent($"{{\"title\": \"{title}\", \"text\": ", Encoding.UTF8, "application/json");
         var problem = await Problem(await desk.Editor.PostAsync("/api/articles", content), HttpStatusCode.BadRequest);
         Assert.Contains("not valid JSON", problem.Detail, StringComparison.Ordinal);
-        Assert.Equal(before, await OutboxCount());
+        Assert.Equal(0, await SubmissionsTitled(title));
     }
 
     [Fact]

@@ -6,14 +6,27 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace FactCheck.Tests.Persistence;
 
-/// <summary>SQL Server cannot run here: its migrations are checked by generating the script and parsing it as T-SQL.</summary>
-public sealed class SqlServerMigrationScriptTests
+/// <summary>
+/// Every provider's migrations match the model. SQL Server cannot run here: its migrations are
+/// checked by generating the script and parsing it as T-SQL (SQLite and PostgreSQL apply theirs in
+/// the functional and real-service tests).
+/// </summary>
+public sealed class MigrationTests
 {
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=:memory:")]
+    [InlineData(DatabaseProvider.PostgreSql, "Host=unused")]
+    [InlineData(DatabaseProvider.SqlServer, "Server=unused")]
+    public void Each_providers_migrations_are_up_to_date_with_the_model(DatabaseProvider provider, string connectionString)
+    {
+        using var db = Database.CreateContext(provider, connectionString);
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), $"Add a migration to FactCheck.Migrations.{provider}: the model has changed.");
+    }
+
     private static string GenerateScript(bool idempotent)
     {
-        var options = new DbContextOptionsBuilder<FactCheckDbContext>();
-        options.Use(DatabaseProvider.SqlServer, "Server=unused;Database=FactCheck;TrustServerCertificate=True");
-        using var db = new FactCheckDbContext(options.Options);
+        using var db = Database.CreateContext(DatabaseProvider.SqlServer, "Server=unused;Database=FactCheck;TrustServerCertificate=True");
         Assert.NotEmpty(db.Database.GetMigrations());
         return db.GetService<IMigrator>().GenerateScript(options: idempotent ? MigrationsSqlGenerationOptions.Idempotent : MigrationsSqlGenerationOptions.Default);
     }
@@ -38,9 +51,7 @@ public sealed class SqlServerMigrationScriptTests
     {
         foreach (var provider in Enum.GetValues<DatabaseProvider>())
         {
-            var options = new DbContextOptionsBuilder<FactCheckDbContext>();
-            options.Use(provider, provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Host=unused;Server=unused");
-            using var db = new FactCheckDbContext(options.Options);
+            using var db = Database.CreateContext(provider, provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Server=unused");
             var version = db.Model.FindEntityType(typeof(FactCheck.Workflow.Claims.Claim))!.FindProperty("Version")!;
             Assert.True(version.IsConcurrencyToken, provider.ToString());
         }
