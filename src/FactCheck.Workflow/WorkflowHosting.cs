@@ -19,6 +19,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace FactCheck.Workflow;
 
@@ -59,7 +60,12 @@ public static class WorkflowHosting
         services.AddScoped<CleanupJob>();
         services.AddScoped<LinkCheckJob>();
         services.AddHttpClient(LinkCheckJob.HttpClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("FactCheck-LinkCheck/1.0"))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 5 });
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = true,
+                MaxAutomaticRedirections = 5,
+                ConnectCallback = sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value.AllowPrivateNetworks ? null : LinkCheckJob.ConnectToPublicAddressAsync,
+            });
 
         services.AddSingleton<OutboxSignal>();
         AddBus(services, bus, workflow);

@@ -49,6 +49,7 @@ public sealed class LinkCheckJob(FactCheckDbContext db, IHttpClientFactory http,
         Exception? failure = null;
         try
         {
+            // (A redirect to a private address is refused at connect time, see ConnectToPublicAddressAsync.)
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.Value.Timeout);
             using var response = await http.CreateClient(HttpClientName).GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
@@ -63,6 +64,10 @@ public sealed class LinkCheckJob(FactCheckDbContext db, IHttpClientFactory http,
             source.RecordLinkCheck(response.IsSuccessStatusCode ? LinkStatus.Alive : LinkStatus.Dead, status, hash, null, Now);
             if (status >= 500)
                 failure = new HttpRequestException($"{uri.Host} answered {status}");
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is PrivateAddressException)
+        {
+            source.RecordLinkCheck(LinkStatus.Refused, null, null, ex.InnerException.Message, Now);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -100,6 +105,29 @@ public sealed class LinkCheckJob(FactCheckDbContext db, IHttpClientFactory http,
         }
 
         return addresses.Any(IsPrivate);
+    }
+
+    /// <summary>
+    /// Connects only to public addresses, so neither a link nor a redirect can reach the newsroom's
+    /// own network (the DNS answer is checked where it is used, not before).
+    /// </summary>
+    public static async ValueTask<Stream> ConnectToPublicAddressAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var host = context.DnsEndPoint.Host;
+        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
+        var target = addresses.FirstOrDefault(a => !IsPrivate(a))
+            ?? throw new PrivateAddressException($"{host} resolves to a private or local network address; such links are not fetched.");
+        var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(target, context.DnsEndPoint.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     internal static bool IsPrivate(IPAddress address)
@@ -151,6 +179,9 @@ public sealed class LinkCheckJob(FactCheckDbContext db, IHttpClientFactory http,
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
+
+/// <summary>A link led to an address inside a private network.</summary>
+public sealed class PrivateAddressException(string message) : IOException(message);
 
 /// <summary>Schedules a link check for every attached source; the check itself runs as a Hangfire job.</summary>
 public sealed class SourceAttachedConsumer(

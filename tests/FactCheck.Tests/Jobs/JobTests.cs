@@ -160,6 +160,17 @@ public sealed class JobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_connection_of_a_link_check_including_redirects_refuses_private_addresses()
+    {
+        await using var site = await LocalSite.StartAsync();
+        using var client = new HttpClient(new SocketsHttpHandler { ConnectCallback = LinkCheckJob.ConnectToPublicAddressAsync });
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(site.Url("/report"), TestContext.Current.CancellationToken));
+        Assert.IsType<PrivateAddressException>(refused.InnerException);
+        Assert.Equal(0, site.Requests);
+    }
+
+    [Fact]
     public async Task Attaching_a_source_enqueues_its_link_check_in_hangfire()
     {
         using var reviewer = await _app.ClientForAsync("rita@newsroom.test");
