@@ -51,7 +51,9 @@ public static class WorkflowHosting
         // Migrations run before the bus and the job server start (hosted services start in order).
         services.AddHostedService<DatabaseMigrator>();
 
-        services.AddSingleton<IClaimDetector, RuleBasedClaimDetector>();
+        // Loaded on first use (the first article), from the model shipped in FactCheck.Detection.
+        services.AddSingleton<ICheckWorthinessModel>(_ => CheckWorthinessModel.LoadShipped());
+        services.AddSingleton<IClaimDetector, ClaimDetector>();
         services.AddScoped<ClaimAssigner>();
         services.AddScoped<ClaimDesk>();
         services.AddScoped<ClaimReviewBuilder>();

@@ -52,11 +52,12 @@ public sealed record ClaimSummary(
     bool IsOverdue,
     string? AssigneeId,
     DateTime? LeaseExpiresAt,
+    Guid? DuplicateOfId,
     int Version)
 {
     public static ClaimSummary From(Claim c) => new(
         c.Id, c.ArticleId, c.Start, c.End, c.Text, c.Score, c.Speaker, c.Quantities, c.Status, c.Priority, c.DueAt,
-        c.IsOverdue, c.AssigneeId, c.LeaseExpiresAt, c.Version);
+        c.IsOverdue, c.AssigneeId, c.LeaseExpiresAt, c.DuplicateOfId, c.Version);
 }
 
 public sealed record SourceResponse(
@@ -90,12 +91,11 @@ public sealed record ClaimDetails(
     ClaimSummary Claim,
     string? Beat,
     string Language,
-    Guid? DuplicateOfId,
     IReadOnlyList<SourceResponse> Sources,
     IReadOnlyList<VerdictResponse> Verdicts)
 {
     public static ClaimDetails From(Claim c) => new(
-        ClaimSummary.From(c), c.Beat, c.Language, c.DuplicateOfId,
+        ClaimSummary.From(c), c.Beat, c.Language,
         [.. c.Sources.OrderBy(s => s.AddedAt).Select(SourceResponse.From)],
         [.. c.Verdicts.OrderBy(v => v.ProposedAt).Select(VerdictResponse.From)]);
 }

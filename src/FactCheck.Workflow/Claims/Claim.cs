@@ -51,8 +51,10 @@ public sealed class Claim : IHasOutgoingMessages
 
     private Claim() { }
 
-    public Claim(Guid id, Guid articleId, DetectedClaim detected, string language, string? beat, DateTime now)
+    /// <param name="duplicateOf">An earlier claim of the same article that states the same fact, as the detector linked them.</param>
+    public Claim(Guid id, Guid articleId, DetectedClaim detected, string language, string? beat, DateTime now, Guid? duplicateOf = null)
     {
+        DuplicateOfId = duplicateOf;
         Id = id;
         ArticleId = articleId;
         Start = detected.Start;
@@ -166,7 +168,6 @@ public sealed class Claim : IHasOutgoingMessages
         if (Status != ClaimStatus.Dismissed)
             throw new WorkflowException(WorkflowError.Conflict, $"Only a dismissed claim can be restored; this claim is {Status}.");
         TransitionTo(ClaimStatus.Queued, editorId, "restored", now);
-        DuplicateOfId = null;
         _outgoing.Add(new ClaimQueued(Id, ArticleId, Priority, DueAt));
     }
 

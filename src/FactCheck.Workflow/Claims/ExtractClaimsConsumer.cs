@@ -40,7 +40,8 @@ public sealed class ExtractClaimsConsumer(
         var claims = new List<Claim>(detected.Count);
         foreach (var found in detected)
         {
-            var claim = new Claim(Guid.NewGuid(), article.Id, found, article.Language, article.Beat, now);
+            var duplicateOf = found.DuplicateOf is { } index ? claims[index].Id : (Guid?)null;
+            var claim = new Claim(Guid.NewGuid(), article.Id, found, article.Language, article.Beat, now, duplicateOf);
             claim.Queue(Triage.PriorityOf(found), now + options.Value.ClaimSla, actor: null, now);
             claims.Add(claim);
         }

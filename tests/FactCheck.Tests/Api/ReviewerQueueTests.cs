@@ -98,7 +98,7 @@ public sealed class ReviewerQueueTests(EmbeddedDesk desk) : IClassFixture<Embedd
         var dismissed = await desk.Editor.PostAsJsonAsync($"/api/claims/{duplicate.Id}/dismiss", new { duplicateOf = original.Id });
         Assert.Equal(HttpStatusCode.OK, dismissed.StatusCode);
         var details = await ClaimWorkflowScenario.GetClaim(desk.Editor, duplicate.Id);
-        Assert.Equal((ClaimStatus.Dismissed, original.Id, null), (details.Claim.Status, details.DuplicateOfId, details.Claim.AssigneeId));
+        Assert.Equal((ClaimStatus.Dismissed, original.Id, null), (details.Claim.Status, details.Claim.DuplicateOfId, details.Claim.AssigneeId));
 
         var restored = await desk.Editor.PostAsync($"/api/claims/{duplicate.Id}/restore", null);
         Assert.Equal(HttpStatusCode.OK, restored.StatusCode);

@@ -5,21 +5,24 @@ namespace FactCheck.Tests.Infrastructure;
 /// <summary>The shared sample article and its gold annotation, read from ../shared/data (never copied).</summary>
 public static class SampleArticle
 {
-    private static readonly Lazy<string> Directory = new(() =>
+    private static readonly Lazy<string> SharedDataDirectory = new(() =>
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "seed-article");
-            if (File.Exists(Path.Combine(candidate, "article.txt")))
+            var candidate = Path.Combine(dir.FullName, "shared", "data");
+            if (File.Exists(Path.Combine(candidate, "seed-article", "article.txt")))
                 return candidate;
         }
 
         throw new FileNotFoundException("shared/data/seed-article/article.txt was not found above " + AppContext.BaseDirectory);
     });
 
-    public static string Text => File.ReadAllText(Path.Combine(Directory.Value, "article.txt"));
+    /// <summary>A file of ../shared/data, e.g. <c>SharedData("checkworthiness", "dev.tsv")</c>.</summary>
+    public static string SharedData(params string[] parts) => Path.Combine([SharedDataDirectory.Value, .. parts]);
 
-    public static JsonDocument Gold => JsonDocument.Parse(File.ReadAllText(Path.Combine(Directory.Value, "gold.json")));
+    public static string Text => File.ReadAllText(SharedData("seed-article", "article.txt"));
+
+    public static JsonDocument Gold => JsonDocument.Parse(File.ReadAllText(SharedData("seed-article", "gold.json")));
 
     public static object Request(string? author = "Lee Berthiaume") => new
     {

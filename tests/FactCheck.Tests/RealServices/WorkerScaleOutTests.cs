@@ -54,7 +54,7 @@ public sealed class WorkerScaleOutTests(ITestOutputHelper output)
     private static Process StartWorker(TestStack stack)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = false, UseShellExecute = false };
-        start.ArgumentList.Add(WorkerAssembly());
+        start.ArgumentList.Add(BuiltProgram.PathOf("FactCheck.Worker"));
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__FactCheck"] = stack.ConnectionString;
         start.Environment["ConnectionStrings__RabbitMq"] = stack.RabbitMq;
@@ -62,23 +62,5 @@ public sealed class WorkerScaleOutTests(ITestOutputHelper output)
         start.Environment["FactCheck__Bus__Transport"] = stack.Transport;
         start.Environment["FactCheck__LinkCheck__Enabled"] = "false";
         return Process.Start(start) ?? throw new InvalidOperationException("Cannot start FactCheck.Worker.");
-    }
-
-    /// <summary>The worker built by the same build as these tests (the solution builds both).</summary>
-    private static string WorkerAssembly()
-    {
-        var testDir = new DirectoryInfo(AppContext.BaseDirectory);
-        var framework = testDir.Name;
-        var configuration = testDir.Parent!.Name;
-        for (var dir = testDir; dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FactCheck.sln")))
-            {
-                var path = Path.Combine(dir.FullName, "src", "FactCheck.Worker", "bin", configuration, framework, "FactCheck.Worker.dll");
-                return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: FactCheck.Worker was not built.", path);
-            }
-        }
-
-        throw new DirectoryNotFoundException("FactCheck.sln not found above " + AppContext.BaseDirectory);
     }
 }

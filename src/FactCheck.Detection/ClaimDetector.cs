@@ -1,0 +1,46 @@
+namespace FactCheck.Detection;
+
+/// <summary>
+/// Finds an article's check-worthy claims: splits it into sentences, scores each with the trained
+/// check-worthiness model, adjusts the score by news cues, drops what can never be a claim, and
+/// attaches quantities, the speaker and links between claims that state the same fact.
+/// </summary>
+public sealed class ClaimDetector(ICheckWorthinessModel model) : IClaimDetector
+{
+    /// <summary>The final score a sentence needs to become a claim.</summary>
+    public const double ClaimThreshold = 0.5;
+
+    public IReadOnlyList<DetectedClaim> Detect(string articleText)
+    {
+        ArgumentNullException.ThrowIfNull(articleText);
+        var sentences = SentenceSplitter.Sentences(articleText)
+            .Select(s => (Sentence: s, Text: s.TextOf(articleText)))
+            .Where(s => !NewsCues.IsNeverAClaim(s.Text, s.Sentence.Quoted))
+            .ToList();
+        if (sentences.Count == 0)
+            return [];
+
+        var texts = sentences.Select(s => s.Text).ToList();
+        var embeddings = model.Embed(texts);
+        var probabilities = model.Score(texts, embeddings);
+        var found = new List<DetectedClaim>();
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var (sentence, text) = sentences[i];
+            var quantities = QuantityRecognizer.Find(articleText, sentence.Start, sentence.End);
+            var speaker = SpeakerFinder.Find(text);
+            var score = Math.Clamp(Calibrate(probabilities[i]) + NewsCues.Adjustment(text, quantities, speaker), 0, 1);
+            if (score >= ClaimThreshold)
+                found.Add(new DetectedClaim(sentence.Start, sentence.End, text, Math.Round(score, 3), speaker, quantities, Embedding: embeddings[i]));
+        }
+
+        var duplicates = DuplicateLinker.Link([.. found.Select(c => (c.Text, c.Quantities))]);
+        return [.. found.Select((c, i) => c with { DuplicateOf = duplicates[i] })];
+    }
+
+    /// <summary>Maps the model's probability so that its own threshold lands on <see cref="ClaimThreshold"/>.</summary>
+    private double Calibrate(double probability) =>
+        probability < model.Threshold
+            ? ClaimThreshold * probability / model.Threshold
+            : ClaimThreshold + ((1 - ClaimThreshold) * (probability - model.Threshold) / (1 - model.Threshold));
+}

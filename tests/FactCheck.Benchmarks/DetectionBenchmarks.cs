@@ -1,0 +1,53 @@
+using BenchmarkDotNet.Attributes;
+using FactCheck.Detection;
+
+namespace FactCheck.Benchmarks;
+
+/// <summary>
+/// Detection speed on the sample article (3,900 characters, 30 sentences) and on 200 sentences of
+/// dev.tsv. Sentence splitting alone is the baseline the other figures are read against.
+/// </summary>
+[MemoryDiagnoser]
+public class DetectionBenchmarks
+{
+    private string _article = "";
+    private string[] _sentences = [];
+    private CheckWorthinessModel _model = null!;
+    private ClaimDetector _detector = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _article = File.ReadAllText(SharedData.Path("seed-article", "article.txt"));
+        _sentences = [.. CheckWorthinessData.Load(SharedData.Path("checkworthiness", "dev.tsv")).Take(200).Select(s => s.Text)];
+        _model = CheckWorthinessModel.LoadShipped();
+        _detector = new ClaimDetector(_model);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _model.Dispose();
+
+    [Benchmark(Baseline = true, Description = "split the sample article into sentences")]
+    public int SplitSampleArticle() => SentenceSplitter.Sentences(_article).Count;
+
+    [Benchmark(Description = "detect the sample article's claims")]
+    public int DetectSampleArticle() => _detector.Detect(_article).Count;
+
+    [Benchmark(Description = "score 200 sentences", OperationsPerInvoke = 200)]
+    public double ScoreSentences() => _model.Score(_sentences)[0];
+}
+
+internal static class SharedData
+{
+    public static string Path(params string[] parts)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = System.IO.Path.Combine([dir.FullName, "shared", "data", .. parts]);
+            if (File.Exists(candidate))
+                return candidate;
+        }
+
+        throw new FileNotFoundException("shared/data not found above " + AppContext.BaseDirectory);
+    }
+}

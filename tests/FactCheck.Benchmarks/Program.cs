@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(FactCheck.Benchmarks.DetectionBenchmarks).Assembly).Run(args);

@@ -1,0 +1,109 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using FactCheck.Detection;
+using FactCheck.Tests.Infrastructure;
+
+namespace FactCheck.Tests.Detection;
+
+/// <summary>The detector against the sample article's gold annotation (../shared/data/seed-article/gold.json).</summary>
+public sealed partial class SampleArticleGoldTests(ShippedModel shipped, ITestOutputHelper output) : IClassFixture<ShippedModel>
+{
+    private sealed record GoldClaim(string Quote, int Start, int End, string Level, string[] Quantities);
+
+    private static List<GoldClaim> Gold(string property) =>
+        [.. SampleArticle.Gold.RootElement.GetProperty(property).EnumerateArray().Select(e => new GoldClaim(
+            e.GetProperty("quote").GetString()!,
+            e.GetProperty("start").GetInt32(),
+            e.GetProperty("end").GetInt32(),
+            e.TryGetProperty("level", out var level) ? level.GetString()! : "not",
+            e.TryGetProperty("quantities", out var q) ? [.. q.EnumerateArray().Select(x => x.GetString()!)] : []))];
+
+    [Fact]
+    public void Every_must_claim_is_found_with_its_quantities_and_no_non_claim_becomes_one()
+    {
+        var text = SampleArticle.Text;
+        var claims = shipped.Detector.Detect(text);
+        foreach (var claim in claims)
+            output.WriteLine($"[{claim.Start}-{claim.End}] {claim.Score:F2} {claim.Speaker} dup={claim.DuplicateOf} :: {claim.Text}");
+
+        var missing = new List<string>();
+        foreach (var gold in Gold("claims"))
+        {
+            Assert.Equal(gold.Quote, text[gold.Start..gold.End]);
+            var found = claims.FirstOrDefault(c => c.Start < gold.End && gold.Start < c.End);
+            if (found is null)
+            {
+                if (gold.Level == "must")
+                    missing.Add(gold.Quote);
+                output.WriteLine($"not found ({gold.Level}): {gold.Quote}");
+                continue;
+            }
+
+            foreach (var number in gold.Quantities)
+            {
+                Assert.True(
+                    found.Quantities.Any(q => q.Text.Contains(number, StringComparison.OrdinalIgnoreCase) && gold.Start <= q.End && q.Start <= found.End),
+                    $"quantity '{number}' of '{gold.Quote}' not recognised; found: {string.Join(" | ", found.Quantities.Select(q => q.Text))}");
+            }
+        }
+
+        Assert.True(missing.Count == 0, "must claims not found: " + string.Join(" | ", missing));
+        foreach (var not in Gold("not_claims"))
+            Assert.DoesNotContain(claims, c => c.Start < not.End && not.Start < c.End);
+    }
+
+    [Fact]
+    public void The_repeated_special_forces_claim_is_linked_to_the_first()
+    {
+        var text = SampleArticle.Text;
+        var claims = shipped.Detector.Detect(text);
+        var first = claims.ToList().FindIndex(c => c.Text.Contains("estimated 200 special forces", StringComparison.Ordinal));
+        var repeat = claims.Single(c => c.Text.Contains("A similar number of Canadian special-forces soldiers", StringComparison.Ordinal));
+        Assert.Equal(first, repeat.DuplicateOf);
+        Assert.Equal(1, claims.Count(c => c.DuplicateOf is not null));
+    }
+
+    [Fact]
+    public void Speakers_of_the_sample_article_are_attributed()
+    {
+        var claims = shipped.Detector.Detect(SampleArticle.Text);
+        Assert.Contains(claims, c => c.Speaker == "Officials" && c.Text.StartsWith("Officials have said", StringComparison.Ordinal));
+        Assert.Contains(claims, c => c.Speaker?.StartsWith("the report from the Inspector General", StringComparison.Ordinal) == true);
+    }
+}
+
+public sealed partial class CheckWorthinessModelTests(ShippedModel shipped) : IClassFixture<ShippedModel>
+{
+    [LibraryImport("libc", EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial IntPtr GetEnv(string name);
+
+    [Fact]
+    public void The_shipped_model_separates_a_checkable_statement_from_small_talk()
+    {
+        var scores = shipped.Model.Score(["Unemployment fell to 4.2 percent in 2019, the lowest rate in 50 years.", "Thank you very much, it is good to be here."]);
+        Assert.True(scores[0] >= shipped.Model.Threshold, $"statement scored {scores[0]:F3}");
+        Assert.True(scores[1] < shipped.Model.Threshold, $"small talk scored {scores[1]:F3}");
+        Assert.InRange(shipped.Model.Threshold, 0.05, 0.95);
+        Assert.Equal("arctic-embed-xs", shipped.Model.Metadata.Encoder);
+    }
+
+    [Fact]
+    public void Onnx_runtime_telemetry_is_off_in_the_native_environment()
+    {
+        _ = shipped.Model;
+        Assert.Equal("1", Marshal.PtrToStringUTF8(GetEnv("ORT_DISABLE_TELEMETRY")));
+    }
+
+    [Fact]
+    public void The_data_files_load_with_the_published_counts_despite_the_joined_line()
+    {
+        var train = CheckWorthinessData.Load(SharedFile("train.tsv"));
+        var dev = CheckWorthinessData.Load(SharedFile("dev.tsv"));
+        Assert.Equal((22_501, 5_413), (train.Count, train.Count(s => s.CheckWorthy)));
+        Assert.Equal((1_032, 238), (dev.Count, dev.Count(s => s.CheckWorthy)));
+        Assert.Contains(train, s => s is { Id: "29286", Text: "You can't bring back jobs.", CheckWorthy: false });
+        Assert.DoesNotContain(dev, s => s.Text.EndsWith('\r'));
+    }
+
+    private static string SharedFile(string name) => SampleArticle.SharedData("checkworthiness", name);
+}
