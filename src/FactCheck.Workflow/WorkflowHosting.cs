@@ -56,6 +56,7 @@ public static class WorkflowHosting
         services.AddSingleton<IClaimDetector, ClaimDetector>();
         services.AddScoped<ClaimAssigner>();
         services.AddScoped<ClaimDesk>();
+        services.AddScoped<SimilarClaims>();
         services.AddScoped<ClaimReviewBuilder>();
         services.AddScoped<LeaseSweepJob>();
         services.AddScoped<SlaJob>();

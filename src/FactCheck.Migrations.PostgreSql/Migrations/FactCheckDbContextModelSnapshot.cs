@@ -133,6 +133,10 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("DuplicateOfId")
                         .HasColumnType("uuid");
 
+                    b.Property<byte[]>("Embedding")
+                        .HasMaxLength(1536)
+                        .HasColumnType("bytea");
+
                     b.Property<int>("End")
                         .HasColumnType("integer");
 

@@ -132,6 +132,10 @@ namespace FactCheck.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("DuplicateOfId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<byte[]>("Embedding")
+                        .HasMaxLength(1536)
+                        .HasColumnType("varbinary(1536)");
+
                     b.Property<int>("End")
                         .HasColumnType("int");
 

@@ -127,6 +127,10 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("DuplicateOfId")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Embedding")
+                        .HasMaxLength(1536)
+                        .HasColumnType("BLOB");
+
                     b.Property<int>("End")
                         .HasColumnType("INTEGER");
 

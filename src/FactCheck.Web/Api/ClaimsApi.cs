@@ -21,6 +21,8 @@ internal static class ClaimsApi
         claims.MapGet("/{id:guid}", Get);
         claims.MapGet("/{id:guid}/history", History);
         claims.MapGet("/{id:guid}/claimreview", ClaimReview);
+        claims.MapGet("/{id:guid}/similar", async (Guid id, SimilarClaims similar, CancellationToken ct) =>
+            TypedResults.Ok(await similar.FindAsync(id, max: 10, ct)));
 
         claims.MapPost("/next", TakeNext).RequireAuthorization(Policies.Review);
         claims.MapPost("/{id:guid}/start", (Guid id, HttpContext http, ClaimDesk desk, CancellationToken ct) =>

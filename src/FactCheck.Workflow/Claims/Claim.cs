@@ -27,6 +27,9 @@ public sealed class Claim : IHasOutgoingMessages
     public string? Beat { get; private set; }
     public Guid? DuplicateOfId { get; private set; }
 
+    /// <summary>The sentence embedding (float32 bytes), for finding similar claims in later articles.</summary>
+    public byte[]? Embedding { get; private set; }
+
     public ClaimStatus Status { get; private set; }
     public int Priority { get; private set; }
     public DateTime DueAt { get; private set; }
@@ -55,6 +58,7 @@ public sealed class Claim : IHasOutgoingMessages
     public Claim(Guid id, Guid articleId, DetectedClaim detected, string language, string? beat, DateTime now, Guid? duplicateOf = null)
     {
         DuplicateOfId = duplicateOf;
+        Embedding = detected.Embedding is { } vector ? ClaimSimilarity.ToBytes(vector) : null;
         Id = id;
         ArticleId = articleId;
         Start = detected.Start;

@@ -110,6 +110,7 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
             c.HasMany(x => x.Verdicts).WithOne().HasForeignKey(v => v.ClaimId).OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.History).WithOne().HasForeignKey(e => e.ClaimId).OnDelete(DeleteBehavior.Cascade);
             c.Ignore(x => x.CurrentVerdict);
+            c.Property(x => x.Embedding).HasMaxLength(SentenceEmbedder.Dimensions * sizeof(float));
             // The queue: next claim by priority then due date; the desk: by status and assignee.
             c.HasIndex(x => new { x.Status, x.Priority, x.DueAt });
             c.HasIndex(x => new { x.AssigneeId, x.Status });

@@ -6,15 +6,16 @@ public static class BuiltProgram
     public static string PathOf(string project)
     {
         var testDir = new DirectoryInfo(AppContext.BaseDirectory);
-        var framework = testDir.Name;
-        var configuration = testDir.Parent!.Name;
-        for (var dir = testDir; dir is not null; dir = dir.Parent)
+        var path = Path.Combine(RepositoryRoot(), "src", project, "bin", testDir.Parent!.Name, testDir.Name, project + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{project} was not built.", path);
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "FactCheck.sln")))
-            {
-                var path = Path.Combine(dir.FullName, "src", project, "bin", configuration, framework, project + ".dll");
-                return File.Exists(path) ? path : throw new FileNotFoundException($"{project} was not built.", path);
-            }
+                return dir.FullName;
         }
 
         throw new DirectoryNotFoundException("FactCheck.sln not found above " + AppContext.BaseDirectory);

@@ -1,0 +1,43 @@
+using System.Net.Http.Json;
+using FactCheck.Tests.Infrastructure;
+using FactCheck.Web.Api;
+using FactCheck.Workflow.Claims;
+
+namespace FactCheck.Tests.Api;
+
+/// <summary>A new claim brings up earlier claims of other articles that state the same fact, with their verdicts.</summary>
+public sealed class SimilarClaimsTests
+{
+    [Fact]
+    public async Task A_claim_suggests_the_earlier_claim_of_the_same_fact_with_its_published_verdict_and_not_a_related_one()
+    {
+        await using var app = new FactCheckApp(TestStack.Embedded());
+        await app.CreateUserAsync("rita@newsroom.test", "Rita Reviewer", ["Reviewer"], capacity: 100);
+        await app.CreateUserAsync("eddie@newsroom.test", "Eddie Editor", ["Editor"]);
+        using var editor = await app.ClientForAsync("eddie@newsroom.test");
+        using var reviewer = await app.ClientForAsync("rita@newsroom.test");
+
+        var first = await Submit(editor, "Wildfire", "More than 1,500 homes were destroyed by the wildfire, officials said on Monday.\n\nMore than 1,500 firefighters were deployed to fight the wildfire, the province said.");
+        var homes = first.Claims.Single(c => c.Text.Contains("homes", StringComparison.Ordinal));
+        var firefighters = first.Claims.Single(c => c.Text.Contains("firefighters", StringComparison.Ordinal));
+        await reviewer.PostAsJsonAsync($"/api/claims/{homes.Id}/verdict", new { rating = "True", rationale = "The fire service's damage assessment counts 1,512 homes." });
+        (await editor.PostAsJsonAsync($"/api/claims/{homes.Id}/verdict/approve", new { })).EnsureSuccessStatusCode();
+
+        var second = await Submit(editor, "Fire aftermath", "The wildfire destroyed over 1,500 houses, according to the fire service.");
+        var suggestions = await editor.GetFromJsonAsync<List<SimilarClaim>>($"/api/claims/{second.Claims.Single().Id}/similar", ClaimWorkflowScenario.Json);
+
+        var suggestion = Assert.Single(suggestions!);
+        Assert.Equal((homes.Id, ClaimStatus.Published, "True"), (suggestion.ClaimId, suggestion.Status, suggestion.PublishedRating));
+        Assert.DoesNotContain(suggestions!, s => s.ClaimId == firefighters.Id);
+        Assert.Empty((await editor.GetFromJsonAsync<List<SimilarClaim>>($"/api/claims/{homes.Id}/similar", ClaimWorkflowScenario.Json))!);
+    }
+
+    private static async Task<ArticleResponse> Submit(HttpClient editor, string title, string text)
+    {
+        var accepted = await (await editor.PostAsJsonAsync("/api/articles", new { title, text })).Content.ReadFromJsonAsync<ArticleAccepted>();
+        return (await Eventually.Until(
+            async () => (await editor.GetAsync(accepted!.Location)) is { IsSuccessStatusCode: true } r ? await r.Content.ReadFromJsonAsync<ArticleResponse>(ClaimWorkflowScenario.Json) : null,
+            a => a is { Claims.Count: > 0 } && a.Claims.All(c => c.Status == ClaimStatus.Assigned),
+            what: $"'{title}' to be extracted and assigned"))!;
+    }
+}
