@@ -7,16 +7,22 @@ import xml.etree.ElementTree as ET
 NS = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 results_dir = sys.argv[1]
 outcomes = {}
+aborted = []
 for path in glob.glob(f"{results_dir}/**/*.trx", recursive=True):
-    for result in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", NS):
+    root = ET.parse(path).getroot()
+    for result in root.iterfind(".//t:UnitTestResult", NS):
         outcomes[result.get("testName")] = result.get("outcome")
+    # A crashed test host leaves an error in RunInfos and never reports the tests it did not reach.
+    errors = [info.findtext("t:Text", "", NS).strip() for info in root.iterfind(".//t:RunInfos/t:RunInfo", NS) if info.get("outcome") == "Error"]
+    if errors:
+        aborted.append(" / ".join(errors))
 
 passed = sum(1 for o in outcomes.values() if o == "Passed")
-failed = sum(1 for o in outcomes.values() if o in ("Failed", "Error", "Timeout", "Aborted"))
-skipped = len(outcomes) - passed - failed
+failed = sum(1 for o in outcomes.values() if o in ("Failed", "Error", "Timeout", "Aborted")) + len(aborted)
+skipped = sum(1 for o in outcomes.values() if o == "NotExecuted")
 real = {name: o for name, o in outcomes.items() if ".RealServices." in name}
 
-problems = []
+problems = [f"the test run was aborted: {text}" for text in aborted]
 if not outcomes:
     problems.append("no test results were found")
 if not real:

@@ -35,6 +35,16 @@ public sealed class CheckWorthinessModel : ICheckWorthinessModel, IDisposable
 
     public double Threshold => Metadata.Threshold;
 
+    private static readonly Lazy<CheckWorthinessModel> SharedModel = new(() => LoadShipped(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The shipped model, loaded once per process on first use and never disposed: hosts that come
+    /// and go (tests, a web app and its workers in one process) share its 250 MB encoder.
+    /// </summary>
+    public static SharedCheckWorthinessModel Shared { get; } = new();
+
+    internal static CheckWorthinessModel SharedModelValue => SharedModel.Value;
+
     /// <summary>Loads the model shipped in this assembly.</summary>
     public static CheckWorthinessModel LoadShipped(SentenceEmbedder? embedder = null)
     {
@@ -75,6 +85,26 @@ public sealed class CheckWorthinessModel : ICheckWorthinessModel, IDisposable
         if (_ownsEmbedder)
             _embedder.Dispose();
     }
+}
+
+/// <summary>The process-wide shipped model. Not disposable on purpose, so no host can dispose it.</summary>
+public sealed class SharedCheckWorthinessModel : ICheckWorthinessModel
+{
+    internal SharedCheckWorthinessModel()
+    {
+    }
+
+    private static CheckWorthinessModel Model => CheckWorthinessModel.SharedModelValue;
+
+    public double Threshold => Model.Threshold;
+
+#pragma warning disable CA1822 // An instance property on purpose: callers hold the shared model, not its type.
+    public ModelMetadata Metadata => Model.Metadata;
+#pragma warning restore CA1822
+
+    public float[][] Embed(IReadOnlyList<string> sentences) => Model.Embed(sentences);
+
+    public IReadOnlyList<double> Score(IReadOnlyList<string> sentences, float[][] embeddings) => Model.Score(sentences, embeddings);
 }
 
 /// <summary>What the model file says about itself.</summary>

