@@ -6,20 +6,22 @@ public sealed record ReviewerLoad(ReviewerProfile Profile, int ActiveClaims)
     public bool HasRoom => ActiveClaims < Profile.Capacity;
 }
 
-/// <summary>What the policy needs to know about the claim being placed.</summary>
-public sealed record ClaimToPlace(string Language, string? Beat, IReadOnlyList<string> ArticleAuthors);
+/// <summary>What the policy needs to know about the claim being placed; <see cref="PreviousAssignee"/> let its lease run out.</summary>
+public sealed record ClaimToPlace(string Language, string? Beat, IReadOnlyList<string> ArticleAuthors, string? PreviousAssignee = null);
 
 /// <summary>
 /// Who should check a claim: an available reviewer with room under their capacity, who reads its
 /// language, covers its beat and did not write the article. Specialists in the beat come before
-/// generalists; among equals, the least loaded (relative to capacity) wins.
+/// generalists; among equals, the least loaded (relative to capacity) wins. A claim whose lease ran
+/// out goes to someone else when anyone else fits.
 /// </summary>
 public static class AssignmentPolicy
 {
     public static ReviewerProfile? Choose(ClaimToPlace claim, IEnumerable<ReviewerLoad> reviewers) =>
         reviewers
             .Where(r => IsEligible(claim, r))
-            .OrderByDescending(r => IsSpecialist(claim, r.Profile))
+            .OrderBy(r => r.Profile.UserId == claim.PreviousAssignee)
+            .ThenByDescending(r => IsSpecialist(claim, r.Profile))
             .ThenBy(r => (double)r.ActiveClaims / r.Profile.Capacity)
             .ThenBy(r => r.ActiveClaims)
             .ThenBy(r => r.Profile.UserId, StringComparer.Ordinal)

@@ -29,9 +29,9 @@ public sealed class ClaimAssigner(FactCheckDbContext db, IOptions<WorkflowOption
     /// Assigns one queued claim by the policy and counts it in <paramref name="loads"/>; returns the
     /// reviewer, or null when nobody fits. Changes the claim only; the caller saves.
     /// </summary>
-    public string? Place(Claim claim, IReadOnlyDictionary<Guid, IReadOnlyList<string>> authors, Dictionary<string, ReviewerLoad> loads)
+    public string? Place(Claim claim, IReadOnlyDictionary<Guid, IReadOnlyList<string>> authors, Dictionary<string, ReviewerLoad> loads, string? previousAssignee = null)
     {
-        var chosen = AssignmentPolicy.Choose(new ClaimToPlace(claim.Language, claim.Beat, authors.GetValueOrDefault(claim.ArticleId, [])), loads.Values);
+        var chosen = AssignmentPolicy.Choose(new ClaimToPlace(claim.Language, claim.Beat, authors.GetValueOrDefault(claim.ArticleId, []), previousAssignee), loads.Values);
         if (chosen is null)
             return null;
         claim.Assign(chosen.UserId, options.Value.LeaseDuration, PolicyActor, time.GetUtcNow().UtcDateTime);

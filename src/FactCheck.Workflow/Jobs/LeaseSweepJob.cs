@@ -46,9 +46,10 @@ public sealed class LeaseSweepJob(FactCheckDbContext db, ClaimAssigner assigner,
             if (claim is null)
                 continue;
             var released = claim.LeaseExpired(now);
+            var previous = claim.AssigneeId;
             if (released)
-                claim.Release(null, $"lease of {claim.AssigneeId} expired", now);
-            var placedWith = claim.Status == ClaimStatus.Queued ? assigner.Place(claim, authors, loads) : null;
+                claim.Release(null, $"lease of {previous} expired", now);
+            var placedWith = claim.Status == ClaimStatus.Queued ? assigner.Place(claim, authors, loads, released ? previous : null) : null;
             if (!released && placedWith is null)
                 continue;
 

@@ -62,4 +62,12 @@ public sealed class AssignmentPolicyTests
         Assert.Equal("a", AssignmentPolicy.Choose(DefenceClaim, reviewers)?.UserId);
         Assert.Equal("a", AssignmentPolicy.Choose(DefenceClaim, reviewers.Reverse())?.UserId);
     }
+
+    [Fact]
+    public void A_claim_whose_lease_ran_out_goes_to_someone_else_when_anyone_else_fits()
+    {
+        var lapsed = DefenceClaim with { PreviousAssignee = "slow" };
+        Assert.Equal("other", AssignmentPolicy.Choose(lapsed, [Reviewer("slow", beats: ["defence"]), Reviewer("other", load: 4)])?.UserId);
+        Assert.Equal("slow", AssignmentPolicy.Choose(lapsed, [Reviewer("slow"), Reviewer("busy", load: 5)])?.UserId);
+    }
 }

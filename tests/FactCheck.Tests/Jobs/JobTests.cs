@@ -90,6 +90,21 @@ public sealed class JobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_claim_whose_lease_ran_out_goes_to_another_reviewer_who_fits()
+    {
+        // Remy is busier than Rita relative to capacity, so by load alone Rita would get the claim back.
+        var remy = await _app.CreateUserAsync("remy@newsroom.test", "Remy Reviewer", ["Reviewer"], ["defence"], capacity: 5);
+        await SetOnClaim(_article.Claims[7].Id, q => q.ExecuteUpdateAsync(s => s.SetProperty(c => c.AssigneeId, remy)));
+        await _app.WithDbAsync(db => db.Reviewers.Where(r => r.UserId == _reviewerId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Capacity, 10_000)));
+        var claimId = _article.Claims[6].Id;
+        await SetOnClaim(claimId, q => q.ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseExpiresAt, DateTime.UtcNow.AddMinutes(-1))));
+
+        Assert.Equal((1, 1), await Run(sp => sp.GetRequiredService<LeaseSweepJob>().RunAsync(CancellationToken.None)));
+        var reassigned = await Load(claimId);
+        Assert.Equal((ClaimStatus.Assigned, remy), (reassigned.Status, reassigned.AssigneeId));
+    }
+
+    [Fact]
     public async Task The_sla_job_raises_claims_due_soon_once_and_flags_overdue_ones()
     {
         var soon = _article.Claims[1];
