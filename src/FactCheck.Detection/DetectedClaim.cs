@@ -1,13 +1,5 @@
 namespace FactCheck.Detection;
 
-/// <summary>A span of text, as UTF-16 offsets into the article (end exclusive).</summary>
-public readonly record struct TextSpan(int Start, int End)
-{
-    public int Length => End - Start;
-
-    public bool Overlaps(int start, int end) => Start < end && start < End;
-}
-
 public enum QuantityKind
 {
     Count,

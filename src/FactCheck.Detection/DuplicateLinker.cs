@@ -49,8 +49,6 @@ public static partial class DuplicateLinker
     }
 
     /// <summary>How much of the shorter claim's content the longer one also says (0–1).</summary>
-    public static double Similarity(string a, string b) => Similarity(ContentWords(a), ContentWords(b));
-
     private static double Similarity(HashSet<string> a, HashSet<string> b)
     {
         if (a.Count == 0 || b.Count == 0)

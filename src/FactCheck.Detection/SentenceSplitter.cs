@@ -5,8 +5,6 @@ namespace FactCheck.Detection;
 /// <summary>A sentence of an article: its span, its paragraph, and whether it stands inside a quotation.</summary>
 public sealed record Sentence(int Start, int End, int Paragraph, bool Quoted)
 {
-    public TextSpan Span => new(Start, End);
-
     public string TextOf(string article) => article[Start..End];
 }
 
@@ -33,8 +31,6 @@ public static partial class SentenceSplitter
 
     [GeneratedRegex(@"\A\s*(?:date\s+)?\d{4}-\d{2}-\d{2}\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Dateline();
-
-    public static IReadOnlyList<TextSpan> Split(string text) => [.. Sentences(text).Select(s => s.Span)];
 
     public static IReadOnlyList<Sentence> Sentences(string text)
     {

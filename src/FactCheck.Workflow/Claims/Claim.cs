@@ -228,7 +228,7 @@ public sealed class Claim : IHasOutgoingMessages
 
     private void EnsureAssignee(string reviewerId)
     {
-        if (!ClaimLifecycle.IsLeased(Status) && Status != ClaimStatus.InProgress)
+        if (!ClaimLifecycle.IsLeased(Status))
             throw new WorkflowException(WorkflowError.Conflict, $"A claim that is {Status} is not being worked on; take it from the queue first.");
         if (AssigneeId != reviewerId)
             throw new WorkflowException(WorkflowError.Forbidden, "Only the reviewer this claim is assigned to can work on it.");

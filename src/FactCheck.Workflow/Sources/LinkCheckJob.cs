@@ -39,17 +39,10 @@ public sealed class LinkCheckJob(FactCheckDbContext db, IHttpClientFactory http,
             return;
 
         var uri = new Uri(source.Url);
-        if (!options.Value.AllowPrivateNetworks && await IsPrivateAsync(uri, cancellationToken))
-        {
-            source.RecordLinkCheck(LinkStatus.Refused, null, null, "The link points to a private or local network address and is not fetched.", Now);
-            await db.SaveChangesAsync(cancellationToken);
-            return;
-        }
-
         Exception? failure = null;
         try
         {
-            // (A redirect to a private address is refused at connect time, see ConnectToPublicAddressAsync.)
+            // A link or redirect to a private address is refused at connect time (ConnectToPublicAddressAsync).
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.Value.Timeout);
             using var response = await http.CreateClient(HttpClientName).GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
@@ -84,28 +77,6 @@ public sealed class LinkCheckJob(FactCheckDbContext db, IHttpClientFactory http,
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
-
-    private static async Task<bool> IsPrivateAsync(Uri uri, CancellationToken cancellationToken)
-    {
-        IPAddress[] addresses;
-        if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var literal))
-            addresses = [literal];
-        else if (uri.IsLoopback)
-            return true;
-        else
-        {
-            try
-            {
-                addresses = await Dns.GetHostAddressesAsync(uri.DnsSafeHost, cancellationToken);
-            }
-            catch (SocketException)
-            {
-                return false; // Unresolvable: the fetch itself will fail and be recorded.
-            }
-        }
-
-        return addresses.Any(IsPrivate);
-    }
 
     /// <summary>
     /// Connects only to public addresses, so neither a link nor a redirect can reach the newsroom's

@@ -163,7 +163,8 @@ public sealed class JobTests : IAsyncLifetime
 
         await Run(async sp =>
         {
-            var job = new LinkCheckJob(sp.GetRequiredService<FactCheckDbContext>(), sp.GetRequiredService<IHttpClientFactory>(),
+            // As production wires it when private networks are not allowed: every connection goes through the guard.
+            var job = new LinkCheckJob(sp.GetRequiredService<FactCheckDbContext>(), new GuardedClients(),
                 Options.Create(new LinkCheckOptions { AllowPrivateNetworks = false }), TimeProvider.System, NullLogger<LinkCheckJob>.Instance);
             await job.CheckAsync(source!.Id, CancellationToken.None);
             return 0;
@@ -206,6 +207,11 @@ public sealed class JobTests : IAsyncLifetime
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
         var recurring = connection.GetRecurringJobs().Select(j => j.Id).ToList();
         Assert.Superset(new HashSet<string> { "lease-sweep", "sla", "cleanup" }, recurring.ToHashSet());
+    }
+
+    private sealed class GuardedClients : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new(new SocketsHttpHandler { ConnectCallback = LinkCheckJob.ConnectToPublicAddressAsync });
     }
 
     /// <summary>A real HTTP server on loopback to check links against.</summary>
