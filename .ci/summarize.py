@@ -1,5 +1,6 @@
 """Reads the TRX files of a test run, prints 'N passed, N failed, N skipped', and fails when the
-real-service tests (category RealServices, named under FactCheck.Tests.RealServices) did not all run and pass."""
+real-service tests (FactCheck.Tests.RealServices) or the browser tests (FactCheck.Tests.Browser)
+did not all run and pass."""
 import glob
 import sys
 import xml.etree.ElementTree as ET
@@ -20,16 +21,21 @@ for path in glob.glob(f"{results_dir}/**/*.trx", recursive=True):
 passed = sum(1 for o in outcomes.values() if o == "Passed")
 failed = sum(1 for o in outcomes.values() if o in ("Failed", "Error", "Timeout", "Aborted")) + len(aborted)
 skipped = sum(1 for o in outcomes.values() if o == "NotExecuted")
-real = {name: o for name, o in outcomes.items() if ".RealServices." in name}
+groups = {
+    "real-service": {name: o for name, o in outcomes.items() if ".RealServices." in name},
+    "browser": {name: o for name, o in outcomes.items() if ".Browser." in name},
+}
 
 problems = [f"the test run was aborted: {text}" for text in aborted]
 if not outcomes:
     problems.append("no test results were found")
-if not real:
-    problems.append("no real-service test ran")
-problems += [f"real-service test did not pass ({o}): {name}" for name, o in sorted(real.items()) if o != "Passed"]
+for group, results in groups.items():
+    if not results:
+        problems.append(f"no {group} test ran")
+    problems += [f"{group} test did not pass ({o}): {name}" for name, o in sorted(results.items()) if o != "Passed"]
 for problem in problems:
     print(f"error: {problem}", file=sys.stderr)
-print(f"real-service tests passed: {sum(1 for o in real.values() if o == 'Passed')}/{len(real)}")
+for group, results in groups.items():
+    print(f"{group} tests passed: {sum(1 for o in results.values() if o == 'Passed')}/{len(results)}")
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 sys.exit(1 if problems or failed else 0)

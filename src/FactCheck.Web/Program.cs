@@ -2,7 +2,7 @@ using FactCheck.Web;
 using FactCheck.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddFactCheckWorkflow();
+builder.AddFactCheckWorkflow(bus => bus.AddLiveUpdates());
 builder.AddFactCheckWeb();
 
 var app = builder.Build();

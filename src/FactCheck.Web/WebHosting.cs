@@ -2,10 +2,17 @@ using System.Text.Json.Serialization;
 using FactCheck.Web.Api;
 using FactCheck.Web.Auth;
 using FactCheck.Web.Demo;
+using FactCheck.Web.Components;
+using FactCheck.Web.Live;
+using FactCheck.Web.Ui;
 using FactCheck.Workflow.Persistence;
 using Hangfire;
 using Hangfire.Dashboard;
+using MassTransit;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 
@@ -33,10 +40,24 @@ public static class WebHosting
             .AddEntityFrameworkStores<FactCheckDbContext>();
         services.ConfigureApplicationCookie(o =>
         {
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/denied";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
             // An API answers with a status code, not a redirect to a login page.
-            o.Events.OnRedirectToLogin = ctx => WriteStatus(ctx.Response, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => WriteStatus(ctx.Response, StatusCodes.Status403Forbidden);
+            o.Events.OnRedirectToLogin = ctx => IsApi(ctx.Request) ? WriteStatus(ctx.Response, StatusCodes.Status401Unauthorized) : Redirect(ctx);
+            o.Events.OnRedirectToAccessDenied = ctx => IsApi(ctx.Request) ? WriteStatus(ctx.Response, StatusCodes.Status403Forbidden) : Redirect(ctx);
         });
+        // Pages challenge with the sign-in cookie (a redirect to /login), the API with bearer (401).
+        services.AddAuthentication(o =>
+            {
+                o.DefaultChallengeScheme = PagesOrApiScheme;
+                o.DefaultForbidScheme = PagesOrApiScheme;
+            })
+            .AddPolicyScheme(PagesOrApiScheme, null, o => o.ForwardDefaultSelector = ctx =>
+                IsApi(ctx.Request) || ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Reviewer))
@@ -44,6 +65,12 @@ public static class WebHosting
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin));
 
         services.AddHostedService<IdentitySeeder>();
+        services.AddScoped<Staff>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddSingleton<ClaimFeed>();
+        services.AddScoped<UiScope>();
         return builder;
     }
 
@@ -53,6 +80,7 @@ public static class WebHosting
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
         app.MapOpenApi();
@@ -67,7 +95,35 @@ public static class WebHosting
         app.MapArticlesApi();
         app.MapClaimsApi();
         app.MapReviewersApi();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapPost("/logout", async (SignInManager<IdentityUser> signIn, [FromForm] string? returnUrl) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("/login");
+        });
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    /// <summary>The bus side of live updates: this instance's own temporary queue for claim changes.</summary>
+    public static void AddLiveUpdates(this IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<ClaimFeedConsumer>().Endpoint(e =>
+        {
+            e.InstanceId = "-" + Guid.NewGuid().ToString("N")[..12];
+            e.Temporary = true;
+        });
+
+    private const string PagesOrApiScheme = "PagesOrApi";
+
+    /// <summary>Machine-facing paths: answered with status codes, never redirected to the sign-in page.</summary>
+    private static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/health");
+
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> ctx)
+    {
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
     }
 
     private static Task WriteStatus(HttpResponse response, int status)

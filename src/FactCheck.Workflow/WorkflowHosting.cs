@@ -28,7 +28,8 @@ public static class WorkflowHosting
 {
     public const string Section = "FactCheck";
 
-    public static IHostApplicationBuilder AddFactCheckWorkflow(this IHostApplicationBuilder builder)
+    /// <param name="configureBus">Adds a host's own consumers (the web app's live updates) to the bus.</param>
+    public static IHostApplicationBuilder AddFactCheckWorkflow(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configureBus = null)
     {
         var services = builder.Services;
         var config = builder.Configuration;
@@ -71,7 +72,7 @@ public static class WorkflowHosting
             });
 
         services.AddSingleton<OutboxSignal>();
-        AddBus(services, bus, workflow);
+        AddBus(services, bus, workflow, configureBus);
         if (workflow.RunConsumers)
             services.AddHostedService<OutboxDispatcher>();
 
@@ -83,11 +84,12 @@ public static class WorkflowHosting
     public static bool IsEmbedded(this DatabaseOptions database, BusOptions bus) =>
         database.Provider == DatabaseProvider.Sqlite && bus.Transport == BusTransport.InMemory;
 
-    private static void AddBus(IServiceCollection services, BusOptions options, WorkflowOptions workflow)
+    private static void AddBus(IServiceCollection services, BusOptions options, WorkflowOptions workflow, Action<IBusRegistrationConfigurator>? configureBus)
     {
         services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
+            configureBus?.Invoke(x);
             if (workflow.RunConsumers)
             {
                 x.AddConsumer<SubmitArticleConsumer>();

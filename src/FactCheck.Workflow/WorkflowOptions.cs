@@ -14,6 +14,12 @@ public sealed class WorkflowOptions
 
     public int EscalationPriorityRaise { get; set; } = 20;
 
+    /// <summary>
+    /// Push: the assignment policy gives each queued claim to a reviewer. Off (pull): claims wait in
+    /// the queue until a reviewer presses "Take next" or an editor assigns them.
+    /// </summary>
+    public bool AutoAssign { get; set; } = true;
+
     /// <summary>Run the message consumers and the outbox dispatcher in this process.</summary>
     public bool RunConsumers { get; set; } = true;
 

@@ -58,19 +58,7 @@ internal static class ArticlesApi
         CancellationToken ct)
     {
         var userId = http.User.UserId();
-        var command = new SubmitArticle
-        {
-            ArticleId = Guid.CreateVersion7(),
-            Title = request.Title?.Trim() ?? "",
-            Text = request.Text ?? "",
-            Outlet = request.Outlet,
-            Url = request.Url,
-            Author = request.Author,
-            PublishedAt = request.PublishedAt,
-            Language = string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim(),
-            Beat = request.Beat,
-            SubmittedBy = userId,
-        };
+        var command = request.ToCommand(userId);
         var errors = ArticleSubmission.Validate(command);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "The article cannot be accepted");

@@ -28,6 +28,9 @@ internal static class ClaimsApi
         claims.MapPost("/{id:guid}/start", (Guid id, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
             Updated(desk.StartWorkAsync(id, http.Actor(), ct))).RequireAuthorization(Policies.Review);
         claims.MapPost("/{id:guid}/sources", AttachSource).RequireAuthorization(Policies.Review);
+        claims.MapPut("/{id:guid}/sources/{sourceId:guid}", EditSource).RequireAuthorization(Policies.Review);
+        claims.MapDelete("/{id:guid}/sources/{sourceId:guid}", (Guid id, Guid sourceId, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
+            Updated(desk.RemoveSourceAsync(id, sourceId, http.Actor(), ct))).RequireAuthorization(Policies.Review);
         claims.MapPost("/{id:guid}/verdict", ProposeVerdict).RequireAuthorization(Policies.Review);
         claims.MapPost("/{id:guid}/release", (Guid id, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
             Updated(desk.ReleaseAsync(id, http.Actor(), http.User.IsInRole(Roles.Editor) || http.User.IsInRole(Roles.Admin), ct)));
@@ -41,6 +44,10 @@ internal static class ClaimsApi
             Updated(desk.DismissAsync(id, http.Actor(), request.Reason, request.DuplicateOf, ct)));
         editor.MapPost("/{id:guid}/restore", (Guid id, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
             Updated(desk.RestoreAsync(id, http.Actor(), ct)));
+        editor.MapPut("/{id:guid}/due", (Guid id, DueDateRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
+            Updated(desk.SetDueDateAsync(id, http.Actor(), request.DueAt, ct)));
+        editor.MapPost("/{id:guid}/assign", (Guid id, AssignRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
+            Updated(desk.AssignToAsync(id, http.Actor(), request.ReviewerId ?? "", ct)));
         editor.MapPut("/{id:guid}/priority", (Guid id, PriorityRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
             Updated(desk.SetPriorityAsync(id, http.Actor(), request.Priority, ct)));
 
@@ -56,7 +63,7 @@ internal static class ClaimsApi
         return (page, pageSize);
     }
 
-    /// <summary>The desk's list: filter by status, assignee (<c>me</c> for yourself), article, priority and due date.</summary>
+    /// <summary>The desk's list: filter by status, assignee (<c>me</c> for yourself), article, beat, priority and due date.</summary>
     private static async Task<Ok<ResultPage<ClaimSummary>>> List(
         HttpContext http,
         FactCheckDbContext db,
@@ -64,40 +71,31 @@ internal static class ClaimsApi
         ClaimStatus? status = null,
         string? assignee = null,
         Guid? articleId = null,
+        string? beat = null,
         int? minPriority = null,
         DateTime? dueBefore = null,
         bool? overdue = null,
+        ClaimSort sort = ClaimSort.Priority,
+        bool reverse = false,
         int page = 1,
         int pageSize = 50)
     {
         (page, pageSize) = Paging(page, pageSize);
-        var query = db.Claims.AsNoTracking();
-        if (status is { } s)
-            query = query.Where(c => c.Status == s);
-        if (assignee is not null)
+        var filter = new ClaimFilter
         {
-            var who = assignee == "me" ? http.User.UserId() : assignee;
-            query = query.Where(c => c.AssigneeId == who);
-        }
-
-        if (articleId is { } article)
-            query = query.Where(c => c.ArticleId == article);
-        if (minPriority is { } min)
-            query = query.Where(c => c.Priority >= min);
-        if (dueBefore is { } due)
-        {
-            var dueUtc = due.ToUniversalTime();
-            query = query.Where(c => c.DueAt <= dueUtc);
-        }
-
-        if (overdue is { } late)
-            query = query.Where(c => c.IsOverdue == late);
-
+            Status = status,
+            AssigneeId = assignee == "me" ? http.User.UserId() : assignee,
+            ArticleId = articleId,
+            Beat = beat,
+            MinPriority = minPriority,
+            DueBefore = dueBefore,
+            Overdue = overdue,
+            Sort = sort,
+            Reverse = reverse,
+        };
+        var query = filter.Apply(db.Claims.AsNoTracking());
         var total = await query.CountAsync(ct);
-        var items = await query
-            .OrderByDescending(c => c.Priority).ThenBy(c => c.DueAt).ThenBy(c => c.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .ToListAsync(ct);
+        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return TypedResults.Ok(new ResultPage<ClaimSummary>([.. items.Select(ClaimSummary.From)], total, page, pageSize));
     }
 
@@ -126,11 +124,20 @@ internal static class ClaimsApi
 
     private static async Task<Created<SourceResponse>> AttachSource(Guid id, AttachSourceRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct)
     {
-        if (request.Stance is null)
-            throw new WorkflowException(WorkflowError.Invalid, $"A source needs a stance: {string.Join(", ", Enum.GetNames<SourceStance>())}.");
-        var source = await desk.AttachSourceAsync(id, http.Actor(), new NewSource(request.Url, request.Title, request.Publisher, request.Excerpt, request.Stance.Value), ct);
+        var source = await desk.AttachSourceAsync(id, http.Actor(), ToNewSource(request), ct);
         return TypedResults.Created($"/api/claims/{id}", SourceResponse.From(source));
     }
+
+    private static async Task<Ok<SourceResponse>> EditSource(Guid id, Guid sourceId, AttachSourceRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct)
+    {
+        var source = await desk.EditSourceAsync(id, sourceId, http.Actor(), ToNewSource(request), ct);
+        return TypedResults.Ok(SourceResponse.From(source));
+    }
+
+    private static NewSource ToNewSource(AttachSourceRequest request) =>
+        request.Stance is { } stance
+            ? new NewSource(request.Url, request.Title, request.Publisher, request.Excerpt, stance)
+            : throw new WorkflowException(WorkflowError.Invalid, $"A source needs a stance: {string.Join(", ", Enum.GetNames<SourceStance>())}.");
 
     private static async Task<Ok<VerdictResponse>> ProposeVerdict(Guid id, ProposeVerdictRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
         TypedResults.Ok(VerdictResponse.From(await desk.ProposeVerdictAsync(id, http.Actor(), request.Rating, request.Rationale, ct)));

@@ -1,3 +1,4 @@
+using FactCheck.Contracts;
 using FactCheck.Detection;
 using FactCheck.Workflow.Articles;
 using FactCheck.Workflow.Claims;
@@ -14,7 +15,23 @@ public sealed record SubmitArticleRequest(
     string? Author,
     DateTime? PublishedAt,
     string? Language,
-    string? Beat);
+    string? Beat)
+{
+    /// <summary>The bus command, with a new article id; the same for the API and the submit page.</summary>
+    public SubmitArticle ToCommand(string submittedBy) => new()
+    {
+        ArticleId = Guid.CreateVersion7(),
+        Title = Title?.Trim() ?? "",
+        Text = Text ?? "",
+        Outlet = string.IsNullOrWhiteSpace(Outlet) ? null : Outlet.Trim(),
+        Url = string.IsNullOrWhiteSpace(Url) ? null : Url.Trim(),
+        Author = string.IsNullOrWhiteSpace(Author) ? null : Author.Trim(),
+        PublishedAt = PublishedAt,
+        Language = string.IsNullOrWhiteSpace(Language) ? "en" : Language.Trim(),
+        Beat = string.IsNullOrWhiteSpace(Beat) ? null : Beat.Trim(),
+        SubmittedBy = submittedBy,
+    };
+}
 
 public sealed record ArticleAccepted(Guid ArticleId, string Location);
 
@@ -113,3 +130,7 @@ public sealed record ReviewRequest(string? Comment);
 public sealed record DismissRequest(string? Reason, Guid? DuplicateOf);
 
 public sealed record PriorityRequest(int Priority);
+
+public sealed record DueDateRequest(DateTime DueAt);
+
+public sealed record AssignRequest(string? ReviewerId);

@@ -33,11 +33,8 @@ public static class AssignmentPolicy
         && reviewer.HasRoom
         && reviewer.Profile.Speaks(claim.Language)
         && reviewer.Profile.Covers(claim.Beat)
-        && !IsAuthor(claim, reviewer.Profile);
+        && !reviewer.Profile.IsAuthorOf(claim.ArticleAuthors);
 
     private static bool IsSpecialist(ClaimToPlace claim, ReviewerProfile profile) =>
         claim.Beat is not null && profile.Beats.Contains(claim.Beat, StringComparer.OrdinalIgnoreCase);
-
-    private static bool IsAuthor(ClaimToPlace claim, ReviewerProfile profile) =>
-        claim.ArticleAuthors.Contains(profile.DisplayName.Trim(), StringComparer.OrdinalIgnoreCase);
 }

@@ -11,6 +11,9 @@ public sealed class ClaimAssigner(FactCheckDbContext db, IOptions<WorkflowOption
 {
     public const string PolicyActor = "assignment-policy";
 
+    /// <summary>Whether the policy places claims at all (<see cref="WorkflowOptions.AutoAssign"/>).</summary>
+    public bool AutoAssign => options.Value.AutoAssign;
+
     /// <summary>Assigns each queued claim to the best reviewer with room; returns how many found one.</summary>
     public async Task<int> AssignAsync(IReadOnlyList<Claim> claims, CancellationToken cancellationToken)
     {
@@ -31,6 +34,8 @@ public sealed class ClaimAssigner(FactCheckDbContext db, IOptions<WorkflowOption
     /// </summary>
     public string? Place(Claim claim, IReadOnlyDictionary<Guid, IReadOnlyList<string>> authors, Dictionary<string, ReviewerLoad> loads, string? previousAssignee = null)
     {
+        if (!AutoAssign)
+            return null;
         var chosen = AssignmentPolicy.Choose(new ClaimToPlace(claim.Language, claim.Beat, authors.GetValueOrDefault(claim.ArticleId, []), previousAssignee), loads.Values);
         if (chosen is null)
             return null;
@@ -56,15 +61,12 @@ public sealed class ClaimAssigner(FactCheckDbContext db, IOptions<WorkflowOption
     }
 
     public async Task<int> ActiveClaimsOfAsync(string reviewerId, CancellationToken cancellationToken) =>
-        await db.Claims.CountAsync(c => c.AssigneeId == reviewerId && LeasedStatuses.Contains(c.Status), cancellationToken);
+        await db.Claims.CountAsync(c => c.AssigneeId == reviewerId && ClaimLifecycle.LeasedStatuses.Contains(c.Status), cancellationToken);
 
     private Task<Dictionary<string, int>> ActiveClaimCountsAsync(CancellationToken cancellationToken) =>
         db.Claims
-            .Where(c => c.AssigneeId != null && LeasedStatuses.Contains(c.Status))
+            .Where(c => c.AssigneeId != null && ClaimLifecycle.LeasedStatuses.Contains(c.Status))
             .GroupBy(c => c.AssigneeId!)
             .Select(g => new { Reviewer = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Reviewer, x => x.Count, cancellationToken);
-
-    internal static readonly ClaimStatus[] LeasedStatuses =
-        Enum.GetValues<ClaimStatus>().Where(ClaimLifecycle.IsLeased).ToArray();
 }

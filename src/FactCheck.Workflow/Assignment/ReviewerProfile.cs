@@ -21,5 +21,9 @@ public sealed class ReviewerProfile
     public bool Covers(string? beat) =>
         beat is null || Beats.Count == 0 || Beats.Contains(beat, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Nobody checks an article they wrote: is this reviewer among its byline names?</summary>
+    public bool IsAuthorOf(IEnumerable<string> articleAuthors) =>
+        articleAuthors.Contains(DisplayName.Trim(), StringComparer.OrdinalIgnoreCase);
+
     public bool Speaks(string language) => Languages.Contains(language, StringComparer.OrdinalIgnoreCase);
 }

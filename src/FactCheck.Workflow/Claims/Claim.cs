@@ -112,6 +112,27 @@ public sealed class Claim : IHasOutgoingMessages
         return source;
     }
 
+    public Source EditSource(string reviewerId, Guid sourceId, Uri url, string? title, string? publisher, string? excerpt, SourceStance stance, TimeSpan lease, DateTime now)
+    {
+        StartWork(reviewerId, lease, now);
+        var source = FindSource(sourceId);
+        var previousUrl = source.Url;
+        source.Edit(url.ToString(), title, publisher, excerpt, stance);
+        Record(ClaimEventKind.SourceEdited, previousUrl, source.Url, reviewerId, stance.ToString(), now);
+        // A new URL is a new link to check, announced like a newly attached source.
+        if (source.Url != previousUrl)
+            _outgoing.Add(new SourceAttached(Id, source.Id, source.Url, stance.ToString(), reviewerId));
+        return source;
+    }
+
+    public void RemoveSource(string reviewerId, Guid sourceId, TimeSpan lease, DateTime now)
+    {
+        StartWork(reviewerId, lease, now);
+        var source = FindSource(sourceId);
+        Sources.Remove(source);
+        Record(ClaimEventKind.SourceRemoved, source.Url, null, reviewerId, null, now);
+    }
+
     public Verdict ProposeVerdict(string reviewerId, string rating, string? rationale, TimeSpan lease, DateTime now)
     {
         if (string.IsNullOrWhiteSpace(rationale))
@@ -184,6 +205,22 @@ public sealed class Claim : IHasOutgoingMessages
         Priority = clamped;
     }
 
+    /// <summary>An editor moves the deadline; a later one clears the overdue flag and lets the SLA job escalate again.</summary>
+    public void ChangeDueDate(DateTime dueAt, string? actor, DateTime now)
+    {
+        if (ClaimLifecycle.IsClosed(Status))
+            throw new WorkflowException(WorkflowError.Conflict, $"A claim that is {Status} has no deadline to move.");
+        if (dueAt == DueAt)
+            return;
+        Record(ClaimEventKind.DueDateChanged, DueAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), dueAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), actor, null, now);
+        DueAt = dueAt;
+        if (dueAt > now)
+        {
+            IsOverdue = false;
+            IsEscalated = false;
+        }
+    }
+
     /// <summary>The SLA job raises a claim near its due date once; a second run does nothing.</summary>
     public void Escalate(int raiseBy, DateTime now)
     {
@@ -225,6 +262,9 @@ public sealed class Claim : IHasOutgoingMessages
             throw new WorkflowException(WorkflowError.Forbidden, "An editor cannot sign off a verdict they proposed themselves.");
         return verdict;
     }
+
+    private Source FindSource(Guid sourceId) =>
+        Sources.FirstOrDefault(s => s.Id == sourceId) ?? throw WorkflowException.NotFound("Source", sourceId);
 
     private void EnsureAssignee(string reviewerId)
     {

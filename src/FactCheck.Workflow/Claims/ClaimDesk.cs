@@ -41,6 +41,20 @@ public sealed class ClaimDesk(
             actor.UserId, url, Trim(source.Title, 500), Trim(source.Publisher, 200), Trim(source.Excerpt, 4000), source.Stance, Lease, Now), ct);
     }
 
+    public Task<Source> EditSourceAsync(Guid claimId, Guid sourceId, Actor actor, NewSource source, CancellationToken ct)
+    {
+        var url = Source.ParseUrl(source.Url);
+        return ChangeAsync(claimId, actor, claim => claim.EditSource(
+            actor.UserId, sourceId, url, Trim(source.Title, 500), Trim(source.Publisher, 200), Trim(source.Excerpt, 4000), source.Stance, Lease, Now), ct);
+    }
+
+    public Task<Claim> RemoveSourceAsync(Guid claimId, Guid sourceId, Actor actor, CancellationToken ct) =>
+        ChangeAsync(claimId, actor, claim =>
+        {
+            claim.RemoveSource(actor.UserId, sourceId, Lease, Now);
+            return claim;
+        }, ct);
+
     public Task<Verdict> ProposeVerdictAsync(Guid claimId, Actor actor, string? rating, string? rationale, CancellationToken ct)
     {
         var normalized = scale.Normalize(rating);
@@ -107,6 +121,33 @@ public sealed class ClaimDesk(
         }, ct);
     }
 
+    public Task<Claim> SetDueDateAsync(Guid claimId, Actor actor, DateTime dueAt, CancellationToken ct) =>
+        ChangeAsync(claimId, actor, claim =>
+        {
+            claim.ChangeDueDate(dueAt.ToUniversalTime(), actor.UserId, Now);
+            return claim;
+        }, ct);
+
+    /// <summary>
+    /// An editor hands the claim to a reviewer of their choice, taking it from its current holder if
+    /// need be. The editor may exceed the reviewer's capacity; a reviewer never checks their own article.
+    /// </summary>
+    public Task<Claim> AssignToAsync(Guid claimId, Actor actor, string reviewerId, CancellationToken ct) =>
+        ChangeAsync(claimId, actor, async claim =>
+        {
+            var profile = await db.Reviewers.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == reviewerId, ct)
+                ?? throw new WorkflowException(WorkflowError.Invalid, $"User '{reviewerId}' has no reviewer profile and cannot be assigned claims.");
+            var author = await db.Articles.Where(a => a.Id == claim.ArticleId).Select(a => a.Author).SingleAsync(ct);
+            if (profile.IsAuthorOf(Article.SplitAuthors(author)))
+                throw new WorkflowException(WorkflowError.Conflict, $"{profile.DisplayName} wrote this article and cannot check its claims.");
+            if (claim.AssigneeId == reviewerId && ClaimLifecycle.IsLeased(claim.Status))
+                return claim;
+            if (ClaimLifecycle.IsLeased(claim.Status))
+                claim.Release(actor.UserId, $"reassigned by editor to {reviewerId}", Now);
+            claim.Assign(reviewerId, Lease, actor.UserId, Now);
+            return claim;
+        }, ct);
+
     /// <summary>
     /// Assigns the reviewer the most urgent queued claim they can take (language, beat, not their
     /// own article). Two reviewers racing for one claim: the loser moves on to the next one.
@@ -135,7 +176,7 @@ public sealed class ClaimDesk(
 
             foreach (var candidate in candidates)
             {
-                if (Article.SplitAuthors(candidate.Author).Contains(profile.DisplayName.Trim(), StringComparer.OrdinalIgnoreCase))
+                if (profile.IsAuthorOf(Article.SplitAuthors(candidate.Author)))
                     continue;
                 if (db.Entry(candidate.Claim).State == EntityState.Detached)
                     db.Attach(candidate.Claim);

@@ -9,6 +9,7 @@ public enum ClaimEventKind
     DueDateChanged,
     MarkedOverdue,
     LeaseRenewed,
+    SourceEdited,
 }
 
 /// <summary>An audit record: who did what to a claim, when and why. Written in the same transaction as the change.</summary>

@@ -28,6 +28,9 @@ public static class ClaimLifecycle
     public static bool IsLeased(ClaimStatus status) =>
         status is ClaimStatus.Assigned or ClaimStatus.InProgress or ClaimStatus.Returned;
 
+    /// <summary>The statuses of <see cref="IsLeased"/>, for queries.</summary>
+    public static readonly ClaimStatus[] LeasedStatuses = [ClaimStatus.Assigned, ClaimStatus.InProgress, ClaimStatus.Returned];
+
     /// <summary>Statuses in which nothing more is expected of anyone.</summary>
     public static bool IsClosed(ClaimStatus status) => status is ClaimStatus.Published or ClaimStatus.Dismissed;
 }

@@ -21,13 +21,13 @@ public sealed class LeaseSweepJob(FactCheckDbContext db, ClaimAssigner assigner,
     {
         var now = time.GetUtcNow().UtcDateTime;
         var expiredIds = await db.Claims
-            .Where(c => ClaimAssigner.LeasedStatuses.Contains(c.Status) && c.LeaseExpiresAt <= now)
+            .Where(c => ClaimLifecycle.LeasedStatuses.Contains(c.Status) && c.LeaseExpiresAt <= now)
             .OrderBy(c => c.LeaseExpiresAt)
             .Select(c => new { c.Id, c.ArticleId })
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
         var queuedIds = await db.Claims
-            .Where(c => c.Status == ClaimStatus.Queued)
+            .Where(c => assigner.AutoAssign && c.Status == ClaimStatus.Queued)
             .OrderByDescending(c => c.Priority).ThenBy(c => c.DueAt)
             .Select(c => new { c.Id, c.ArticleId })
             .Take(BatchSize)

@@ -50,6 +50,26 @@ public sealed class Source
         AddedAt = addedAt;
     }
 
+    /// <summary>A changed URL has not been checked yet.</summary>
+    internal void Edit(string url, string? title, string? publisher, string? excerpt, SourceStance stance)
+    {
+        if (url != Url)
+        {
+            Url = url;
+            LinkStatus = LinkStatus.Unchecked;
+            HttpStatus = null;
+            ContentHash = null;
+            CheckedAt = null;
+            CheckAttempts = 0;
+            CheckError = null;
+        }
+
+        Title = title;
+        Publisher = publisher;
+        Excerpt = excerpt;
+        Stance = stance;
+    }
+
     public void RecordLinkCheck(LinkStatus status, int? httpStatus, string? contentHash, string? error, DateTime checkedAt)
     {
         LinkStatus = status;

@@ -71,8 +71,11 @@ public sealed class EmbeddedModeTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task The_hangfire_dashboard_is_for_admins_only()
     {
+        // A browser is sent to the sign-in page and back; an API client with a token gets status codes.
         using var anonymous = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/hangfire")).StatusCode);
+        var redirect = await anonymous.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.Found, redirect.StatusCode);
+        Assert.Equal("/login?ReturnUrl=%2Fhangfire", redirect.Headers.Location?.PathAndQuery);
 
         using var reviewer = await SignIn("reviewer@factcheck.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync("/hangfire")).StatusCode);

@@ -21,6 +21,8 @@ public sealed class FactCheckApp(TestStack stack, IReadOnlyDictionary<string, st
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the framework's own files (blazor.web.js) are served only when published; tests run from the build.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:FactCheck", Stack.ConnectionString);
         builder.UseSetting("FactCheck:Database:Provider", Stack.Provider);
         builder.UseSetting("FactCheck:Bus:Transport", Stack.Transport);

@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using FactCheck.Tests.Infrastructure;
+using FactCheck.Web.Demo;
+using FactCheck.Workflow.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace FactCheck.Tests.Browser;
+
+/// <summary>The newsroom's main loop in a real browser: reviewer, editor, and a desk watching live.</summary>
+public sealed class NewsroomScenarioTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Reviewer = "reviewer@factcheck.local";
+    private const string Editor = "editor@factcheck.local";
+    private readonly BrowserApp _browser = new();
+
+    public ValueTask InitializeAsync() => _browser.InitializeAsync();
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var line in _browser.Log)
+            output.WriteLine(line);
+        return _browser.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_claim_goes_from_take_next_through_a_returned_verdict_to_published_while_the_desk_watches()
+    {
+        var desk = await _browser.SignInAsync(Editor);
+        await desk.GotoAsync("/desk");
+        await BrowserApp.WaitForInteractiveAsync(desk);
+        await BrowserApp.ScreenshotAsync(desk, "desk");
+
+        // Reviewer: take the next claim from the sample article.
+        var reviewer = await _browser.SignInAsync(Reviewer);
+        Assert.EndsWith("/queue", reviewer.Url, StringComparison.Ordinal);
+        await BrowserApp.ScreenshotAsync(reviewer, "queue-empty");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Take next claim" }).ClickAsync();
+        await reviewer.WaitForURLAsync(new Regex("/claims/[0-9a-f-]{36}$"));
+        await BrowserApp.WaitForInteractiveAsync(reviewer);
+        var claimId = Guid.Parse(reviewer.Url[^36..]);
+        var claim = await _browser.App.WithDbAsync(db => db.Claims.AsNoTracking().SingleAsync(c => c.Id == claimId));
+        Assert.Equal(IdentitySeeder.SampleArticleId, claim.ArticleId);
+        Assert.Equal(ClaimStatus.Assigned, claim.Status);
+        await Expect(reviewer.GetByTestId("claim-text")).ToHaveTextAsync(claim.Text);
+        var deskRow = desk.Locator($"tr[data-claim='{claimId}']");
+
+        // Two sources, typed with the keyboard.
+        await AddSourceAsync(reviewer, "https://www.canada.ca/en/department-national-defence/operation-impact.html", "Operation IMPACT", "Supports");
+        await AddSourceAsync(reviewer, "https://www.cbc.ca/news/politics/iraq-special-forces", "Special forces in Iraq", "Context");
+        await Expect(reviewer.Locator(".source-list li")).ToHaveCountAsync(2);
+
+        // Propose; the editor's desk shows the new status without a reload.
+        await ProposeAsync(reviewer, "Mostly true", "The Department of National Defence lists about 200 special forces in Iraq.");
+        var proposedAt = Stopwatch.StartNew();
+        await Expect(deskRow).ToHaveAttributeAsync("data-status", "VerdictProposed");
+        output.WriteLine($"Desk showed VerdictProposed {proposedAt.ElapsedMilliseconds} ms after the reviewer's click returned");
+
+        // Editor returns it with a comment; the reviewer sees the comment live and revises.
+        var signoff = await desk.Context.NewPageAsync();
+        await signoff.GotoAsync("/signoff");
+        await BrowserApp.WaitForInteractiveAsync(signoff);
+        var item = signoff.Locator($"article[data-claim='{claimId}']");
+        await Expect(item.GetByTestId("proposed-rating")).ToHaveTextAsync("Mostly true");
+        await Expect(item.Locator(".source-list li")).ToHaveCountAsync(2);
+        await BrowserApp.ScreenshotAsync(signoff, "signoff");
+        await item.GetByLabel("Comment for the reviewer").FillAsync("Cite the number from the minister's office, not the department page.");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Return to reviewer" }).ClickAsync();
+        await Expect(reviewer.GetByTestId("editor-comment")).ToContainTextAsync("Cite the number from the minister's office");
+        await Expect(deskRow).ToHaveAttributeAsync("data-status", "Returned");
+        await BrowserApp.ScreenshotAsync(reviewer, "workspace-returned");
+
+        await ProposeAsync(reviewer, "True", "The minister's office confirmed about 200 special forces in Iraq.");
+        await Expect(deskRow).ToHaveAttributeAsync("data-status", "VerdictProposed");
+
+        // Editor approves; the desk shows it published.
+        await Expect(item.GetByTestId("proposed-rating")).ToHaveTextAsync("True");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }).ClickAsync();
+        await Expect(deskRow).ToHaveAttributeAsync("data-status", "Published");
+        await Expect(signoff.Locator($"article[data-claim='{claimId}']")).ToHaveCountAsync(0);
+        await BrowserApp.ScreenshotAsync(desk, "desk-published");
+
+        var published = await _browser.App.WithDbAsync(db => db.Claims.AsNoTracking().Include(c => c.Verdicts).SingleAsync(c => c.Id == claimId));
+        Assert.Equal(ClaimStatus.Published, published.Status);
+        Assert.Equal(2, published.Verdicts.Count);
+        Assert.Equal("True", published.CurrentVerdict!.Rating);
+
+        // The article view colours the claim as published.
+        var article = await desk.Context.NewPageAsync();
+        await article.GotoAsync($"/articles/{IdentitySeeder.SampleArticleId}");
+        await Expect(article.Locator($"[data-claim='{claimId}']")).ToHaveAttributeAsync("data-status", "Published");
+        await BrowserApp.ScreenshotAsync(article, "article");
+
+        var history = await desk.Context.NewPageAsync();
+        await history.GotoAsync($"/claims/{claimId}/history");
+        await Expect(history.Locator("tr[data-kind='SourceAttached']")).ToHaveCountAsync(2);
+        await BrowserApp.ScreenshotAsync(history, "history");
+    }
+
+    [Fact]
+    public async Task A_reviewer_is_refused_the_editors_pages_and_actions()
+    {
+        var reviewer = await _browser.SignInAsync(Reviewer);
+
+        await reviewer.GotoAsync("/signoff");
+        await Expect(reviewer.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your role does not allow");
+        Assert.DoesNotContain("/signoff", reviewer.Url, StringComparison.Ordinal);
+        await reviewer.GotoAsync("/desk");
+        await Expect(reviewer.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your role does not allow");
+        await Expect(reviewer.GetByRole(AriaRole.Link, new() { Name = "Desk" })).ToHaveCountAsync(0);
+
+        // The server refuses the action itself, not just the page: the reviewer's own cookie gets 403.
+        var claimId = await _browser.App.WithDbAsync(db => db.Claims.Select(c => c.Id).FirstAsync());
+        var response = await reviewer.Context.APIRequest.PostAsync($"/api/claims/{claimId}/dismiss", new() { DataObject = new { reason = "not mine to dismiss" } });
+        Assert.Equal(403, response.Status);
+        Assert.NotEqual(ClaimStatus.Dismissed, await _browser.App.WithDbAsync(db => db.Claims.Where(c => c.Id == claimId).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_article_with_html_and_script_renders_as_text()
+    {
+        const string title = "<img src=x onerror=\"window.__pwned=1\">Budget story";
+        const string text = "The minister said <script>window.__pwned=2</script> the city spent $4.2 million on 120 buses in 2023.\n\n"
+            + "Officials said <b onmouseover=\"window.__pwned=3\">unemployment</b> fell to 5.1 per cent last year, down from 6.3 per cent.";
+        var editor = await _browser.SignInAsync(Editor);
+        var dialogs = 0;
+        editor.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+
+        await editor.GotoAsync("/submit");
+        await BrowserApp.WaitForInteractiveAsync(editor);
+        await editor.GetByLabel("Title").FillAsync(title);
+        await editor.GetByLabel("Text", new() { Exact = true }).FillAsync(text);
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Submit for checking" }).ClickAsync();
+        await Expect(editor.GetByTestId("claims-found")).Not.ToHaveTextAsync("0", new() { Timeout = 30_000 });
+        await BrowserApp.ScreenshotAsync(editor, "submit");
+
+        var articleId = await _browser.App.WithDbAsync(db => db.Articles.Where(a => a.Title == title).Select(a => a.Id).SingleAsync());
+        await editor.GotoAsync($"/articles/{articleId}");
+        await Expect(editor.GetByTestId("article-title")).ToHaveTextAsync(title);
+        await Expect(editor.GetByTestId("article-text")).ToContainTextAsync("<script>window.__pwned=2</script>");
+        await Expect(editor.GetByTestId("article-text")).ToContainTextAsync("<b onmouseover=");
+        Assert.Equal(0, await editor.Locator("main img, main script, main b").CountAsync());
+        await editor.Locator("main").HoverAsync();
+        Assert.Null(await editor.EvaluateAsync<int?>("() => window.__pwned ?? null"));
+        Assert.Equal(0, dialogs);
+        await BrowserApp.ScreenshotAsync(editor, "article-html-payload");
+    }
+
+    [Fact]
+    public async Task A_half_written_rationale_survives_a_reload()
+    {
+        var reviewer = await _browser.SignInAsync("reviewer2@factcheck.local");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Take next claim" }).ClickAsync();
+        await reviewer.WaitForURLAsync(new Regex("/claims/[0-9a-f-]{36}$"));
+        await BrowserApp.WaitForInteractiveAsync(reviewer);
+        await reviewer.GetByLabel("Rationale").FillAsync("Half a thought about the troop numbers");
+        await reviewer.GetByLabel("URL").FillAsync("https://example.org/half-added");
+
+        await reviewer.ReloadAsync();
+        await BrowserApp.WaitForInteractiveAsync(reviewer);
+
+        await Expect(reviewer.GetByLabel("Rationale")).ToHaveValueAsync("Half a thought about the troop numbers");
+        await Expect(reviewer.GetByLabel("URL")).ToHaveValueAsync("https://example.org/half-added");
+        await Expect(reviewer.GetByTestId("message")).ToContainTextAsync("restored");
+    }
+
+    private static async Task AddSourceAsync(IPage page, string url, string title, string stance)
+    {
+        await page.GetByLabel("URL").FocusAsync();
+        await page.Keyboard.TypeAsync(url);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(title);
+        await page.GetByLabel("Stance").SelectOptionAsync(stance);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("message")).ToHaveTextAsync("Source added.");
+        await Expect(page.GetByLabel("URL")).ToHaveValueAsync("");
+    }
+
+    private static async Task ProposeAsync(IPage page, string rating, string rationale)
+    {
+        await page.GetByLabel("Rating").SelectOptionAsync(rating);
+        await page.GetByLabel("Rationale").FillAsync(rationale);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Propose verdict" }).ClickAsync();
+        await Expect(page.GetByTestId("message")).ToContainTextAsync("Verdict proposed");
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
