@@ -72,6 +72,7 @@ public static class WorkflowHosting
             });
 
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ErrorQueues>();
         AddBus(services, bus, workflow, configureBus);
         if (workflow.RunConsumers)
             services.AddHostedService<OutboxDispatcher>();

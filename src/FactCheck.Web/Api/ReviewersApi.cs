@@ -1,6 +1,7 @@
 using FactCheck.Web.Auth;
 using FactCheck.Workflow;
 using FactCheck.Workflow.Assignment;
+using FactCheck.Workflow.Messaging;
 using FactCheck.Workflow.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,16 @@ internal static class ReviewersApi
         admin.MapGet("/reviewers", async (FactCheckDbContext db, CancellationToken ct) =>
             TypedResults.Ok((await db.Reviewers.AsNoTracking().OrderBy(r => r.DisplayName).ToListAsync(ct)).Select(ReviewerResponse.From)));
         admin.MapPut("/reviewers/{userId}", UpdateReviewer);
+
+        admin.MapGet("/failed-messages", async (ErrorQueues queues, CancellationToken ct) => TypedResults.Ok(await queues.ListAsync(ct)));
+        admin.MapPost("/failed-messages/{queue}/{messageId}/retry", (string queue, string messageId, ErrorQueues queues, CancellationToken ct) =>
+            Handled(queues.RetryAsync(queue, messageId, ct), queue, messageId));
+        admin.MapDelete("/failed-messages/{queue}/{messageId}", (string queue, string messageId, ErrorQueues queues, CancellationToken ct) =>
+            Handled(queues.DiscardAsync(queue, messageId, ct), queue, messageId));
     }
+
+    private static async Task<NoContent> Handled(Task<bool> action, string queue, string messageId) =>
+        await action ? TypedResults.NoContent() : throw new WorkflowException(WorkflowError.NotFound, $"Message '{messageId}' is not in {queue}.");
 
     private static async Task<Results<Created<ReviewerResponse>, ValidationProblem>> CreateUser(CreateUserRequest request, Staff staff, CancellationToken ct)
     {

@@ -12,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FactCheck.Tests.Infrastructure;
 
 /// <summary>The real web app, with its real workflow, on the given stack. Demo seeding and link checks are off.</summary>
-public sealed class FactCheckApp(TestStack stack, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <param name="ownsStack">False for a second instance on another app's stack: the owner cleans it up.</param>
+public sealed class FactCheckApp(TestStack stack, IReadOnlyDictionary<string, string?>? settings = null, bool ownsStack = true) : WebApplicationFactory<Program>
 {
     public const string Password = "Test-password-123";
 
@@ -79,6 +80,7 @@ public sealed class FactCheckApp(TestStack stack, IReadOnlyDictionary<string, st
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Stack.DisposeAsync();
+        if (ownsStack)
+            await Stack.DisposeAsync();
     }
 }
