@@ -1,3 +1,8 @@
 using BenchmarkDotNet.Running;
+using FactCheck.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(FactCheck.Benchmarks.DetectionBenchmarks).Assembly).Run(args);
+if (args is ["ui", .. var rest])
+    return await UiHarness.RunAsync(rest);
+
+BenchmarkSwitcher.FromAssembly(typeof(DetectionBenchmarks).Assembly).Run(args);
+return 0;

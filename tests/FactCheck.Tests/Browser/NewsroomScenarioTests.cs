@@ -149,21 +149,73 @@ public sealed class NewsroomScenarioTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
-    public async Task A_half_written_rationale_survives_a_reload()
+    public async Task Work_typed_while_the_connection_is_down_survives_a_reload()
     {
         var reviewer = await _browser.SignInAsync("reviewer2@factcheck.local");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Take next claim" }).ClickAsync();
         await reviewer.WaitForURLAsync(new Regex("/claims/[0-9a-f-]{36}$"));
         await BrowserApp.WaitForInteractiveAsync(reviewer);
-        await reviewer.GetByLabel("Rationale").FillAsync("Half a thought about the troop numbers");
         await reviewer.GetByLabel("URL").FillAsync("https://example.org/half-added");
 
+        // The server connection drops; the reviewer keeps typing, then reloads once back online.
+        await reviewer.Context.SetOfflineAsync(true);
+        await reviewer.GetByLabel("Rationale").FillAsync("Half a thought about the troop numbers");
+        await reviewer.Context.SetOfflineAsync(false);
         await reviewer.ReloadAsync();
         await BrowserApp.WaitForInteractiveAsync(reviewer);
 
         await Expect(reviewer.GetByLabel("Rationale")).ToHaveValueAsync("Half a thought about the troop numbers");
         await Expect(reviewer.GetByLabel("URL")).ToHaveValueAsync("https://example.org/half-added");
         await Expect(reviewer.GetByTestId("message")).ToContainTextAsync("restored");
+    }
+
+    [Fact]
+    public async Task The_reviewers_main_loop_works_with_the_keyboard_alone()
+    {
+        var reviewer = await _browser.SignInAsync("reviewer3@factcheck.local");
+
+        await TabToAsync(reviewer, "[data-testid=take-next]");
+        await reviewer.Keyboard.PressAsync("Enter");
+        await reviewer.WaitForURLAsync(new Regex("/claims/[0-9a-f-]{36}$"));
+        await BrowserApp.WaitForInteractiveAsync(reviewer);
+        var claimId = Guid.Parse(reviewer.Url[^36..]);
+
+        await TabToAsync(reviewer, "#source-url");
+        await reviewer.Keyboard.TypeAsync("https://www.statcan.gc.ca/en/start");
+        await reviewer.Keyboard.PressAsync("Tab");
+        await reviewer.Keyboard.TypeAsync("Statistics Canada");
+        await TabToAsync(reviewer, "#source-stance");
+        await reviewer.Keyboard.PressAsync("ArrowDown");
+        await reviewer.Keyboard.PressAsync("Tab");
+        await reviewer.Keyboard.PressAsync("Enter");
+        await Expect(reviewer.GetByTestId("message")).ToHaveTextAsync("Source added.");
+
+        await TabToAsync(reviewer, "#verdict-rationale");
+        await reviewer.Keyboard.TypeAsync("Statistics Canada's figures match the claim.");
+        await reviewer.Keyboard.PressAsync("Tab");
+        await reviewer.Keyboard.PressAsync("Enter");
+        await Expect(reviewer.GetByTestId("message")).ToContainTextAsync("Verdict proposed");
+
+        var claim = await _browser.App.WithDbAsync(db => db.Claims.AsNoTracking().Include(c => c.Sources).SingleAsync(c => c.Id == claimId));
+        Assert.Equal(ClaimStatus.VerdictProposed, claim.Status);
+        Assert.Equal(FactCheck.Workflow.Sources.SourceStance.Refutes, Assert.Single(claim.Sources).Stance);
+
+        // The same page at tablet width.
+        await reviewer.SetViewportSizeAsync(820, 1180);
+        await BrowserApp.ScreenshotAsync(reviewer, "workspace-tablet");
+    }
+
+    /// <summary>Presses Tab until the element has focus, as a keyboard user would.</summary>
+    private static async Task TabToAsync(IPage page, string selector)
+    {
+        for (var presses = 0; presses < 60; presses++)
+        {
+            if (await page.EvaluateAsync<bool>("s => document.activeElement !== null && document.activeElement.matches(s)", selector))
+                return;
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"{selector} cannot be reached with Tab");
     }
 
     private static async Task AddSourceAsync(IPage page, string url, string title, string stance)

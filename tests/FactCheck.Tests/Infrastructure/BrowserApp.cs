@@ -1,4 +1,5 @@
 using System.Net;
+using FactCheck.Testing;
 using FactCheck.Web.Demo;
 using FactCheck.Workflow.Claims;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,15 +17,6 @@ namespace FactCheck.Tests.Infrastructure;
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
-    public const string ChromiumVariable = "FACTCHECK_TEST_CHROMIUM";
-
-    // Without the background-networking flags Chromium keeps dialling out of this closed network.
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private IPlaywright? _playwright;
 
     public FactCheckApp App { get; private set; } = default!;
@@ -40,10 +32,10 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+        var chromium = Chromium.ExecutablePath;
         if (!File.Exists(chromium))
         {
-            var message = $"Browser test: Chromium not found at {chromium} (apt-get install chromium, or set {ChromiumVariable}); .ci/run installs it.";
+            var message = $"Browser test: Chromium not found at {chromium} (apt-get install chromium, or set {Chromium.PathVariable}); .ci/run installs it.";
             if (Environment.GetEnvironmentVariable(TestStack.RequireVariable) == "1")
                 Assert.Fail(message);
             Assert.Skip(message);
@@ -60,7 +52,7 @@ public sealed class BrowserApp : IAsyncLifetime
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = Chromium.Args });
         Directory.CreateDirectory(ScreenshotDirectory);
 
         // The sample article is submitted at start-up; wait until its claims are in the queue.
