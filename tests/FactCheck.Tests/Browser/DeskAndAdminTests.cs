@@ -1,0 +1,104 @@
+using FactCheck.Tests.Infrastructure;
+using FactCheck.Workflow.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace FactCheck.Tests.Browser;
+
+/// <summary>The editor's bulk actions on the desk and the admin's people page, in a real browser.</summary>
+public sealed class DeskAndAdminTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly BrowserApp _browser = new();
+
+    public ValueTask InitializeAsync() => _browser.InitializeAsync();
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var line in _browser.Log)
+            output.WriteLine(line);
+        return _browser.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_editor_filters_the_desk_and_changes_priority_assigns_dismisses_and_restores_claims_in_bulk()
+    {
+        var desk = await _browser.SignInAsync("editor@factcheck.local");
+        await desk.GotoAsync("/desk");
+        await BrowserApp.WaitForInteractiveAsync(desk);
+        var total = await _browser.App.WithDbAsync(db => db.Claims.CountAsync());
+        await Expect(desk.GetByTestId("claim-total")).ToHaveTextAsync($"({total})");
+
+        await desk.GetByTestId("filter-status").SelectOptionAsync("Queued");
+        await Expect(desk.Locator("table[aria-label=Claims] tbody tr")).ToHaveCountAsync(total);
+        var rows = desk.Locator("table[aria-label=Claims] tbody tr");
+        var ids = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            ids.Add(Guid.Parse((await rows.Nth(i).GetAttributeAsync("data-claim"))!));
+            await rows.Nth(i).GetByRole(AriaRole.Checkbox).CheckAsync();
+        }
+
+        var bulk = desk.GetByRole(AriaRole.Region, new() { Name = "Bulk actions" });
+        await Expect(bulk).ToContainTextAsync("2 selected");
+        await bulk.GetByLabel("Priority").FillAsync("99");
+        await bulk.GetByRole(AriaRole.Button, new() { Name = "Set priority" }).ClickAsync();
+        await Expect(desk.GetByTestId("message")).ToHaveTextAsync("2 claim(s) given priority 99.");
+
+        foreach (var id in ids)
+            await desk.Locator($"tr[data-claim='{id}']").GetByRole(AriaRole.Checkbox).CheckAsync();
+        await bulk.GetByLabel("Assign to").SelectOptionAsync(new SelectOptionValue { Label = "Remy Reviewer" });
+        await bulk.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
+        await Expect(desk.GetByTestId("message")).ToHaveTextAsync("2 claim(s) assigned.");
+        var remy = await _browser.App.WithDbAsync(db => db.Reviewers.Where(r => r.DisplayName == "Remy Reviewer").Select(r => r.UserId).SingleAsync());
+        var assigned = await _browser.App.WithDbAsync(db => db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync());
+        Assert.All(assigned, c => Assert.Equal((ClaimStatus.Assigned, remy, 99), (c.Status, c.AssigneeId, c.Priority)));
+
+        // The selection survives a change of filter.
+        await desk.GetByTestId("filter-status").SelectOptionAsync("");
+        foreach (var id in ids)
+            await desk.Locator($"tr[data-claim='{id}']").GetByRole(AriaRole.Checkbox).CheckAsync();
+        await bulk.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
+        await Expect(desk.GetByTestId("message")).ToHaveTextAsync("2 claim(s) dismissed.");
+        await Expect(desk.Locator($"tr[data-claim='{ids[0]}']")).ToHaveAttributeAsync("data-status", "Dismissed");
+        await BrowserApp.ScreenshotAsync(desk, "desk-bulk");
+
+        foreach (var id in ids)
+            await desk.Locator($"tr[data-claim='{id}']").GetByRole(AriaRole.Checkbox).CheckAsync();
+        await bulk.GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
+        await Expect(desk.GetByTestId("message")).ToHaveTextAsync("2 claim(s) restored.");
+        Assert.All(await _browser.App.WithDbAsync(db => db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync()), c => Assert.Equal(ClaimStatus.Queued, c.Status));
+
+        // Restoring a queued claim is refused, and says so by claim.
+        await desk.Locator($"tr[data-claim='{ids[0]}']").GetByRole(AriaRole.Checkbox).CheckAsync();
+        await bulk.GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
+        await Expect(desk.GetByTestId("message")).ToContainTextAsync("0 of 1 claim(s) restored; not done (still selected):");
+        await Expect(desk.GetByTestId("message")).ToContainTextAsync("Only a dismissed claim can be restored");
+    }
+
+    [Fact]
+    public async Task An_admin_changes_a_reviewers_capacity_and_roles_and_sees_that_embedded_mode_has_no_error_queues_to_browse()
+    {
+        var admin = await _browser.SignInAsync("admin@factcheck.local");
+        await admin.GotoAsync("/admin");
+        await BrowserApp.WaitForInteractiveAsync(admin);
+        var row = admin.Locator("tr[data-user='reviewer3@factcheck.local']");
+        await row.GetByLabel("Capacity of reviewer3@factcheck.local").FillAsync("3");
+        await row.GetByLabel("Beats of reviewer3@factcheck.local").FillAsync("health, Science");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(admin.GetByTestId("message")).ToHaveTextAsync("Saved Rosa Reviewer.");
+        var profile = await _browser.App.WithDbAsync(db => db.Reviewers.AsNoTracking().SingleAsync(r => r.DisplayName == "Rosa Reviewer"));
+        Assert.Equal((3, "health,science"), (profile.Capacity, string.Join(",", profile.Beats)));
+
+        await row.GetByLabel("reviewer3@factcheck.local is Editor").CheckAsync();
+        await Expect(admin.GetByTestId("message")).ToContainTextAsync("is now Editor");
+        await Expect(admin.GetByText("Error queues can be browsed when the bus runs on RabbitMQ")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(admin, "admin");
+
+        // The new role applies from the next sign-in: Rosa now reaches the desk.
+        var rosa = await _browser.SignInAsync("reviewer3@factcheck.local");
+        await rosa.GotoAsync("/desk");
+        await Expect(rosa.GetByRole(AriaRole.Heading, new() { Name = "Desk" })).ToBeVisibleAsync();
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
