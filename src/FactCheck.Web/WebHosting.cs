@@ -55,7 +55,7 @@ public static class WebHosting
                 o.DefaultForbidScheme = PagesOrApiScheme;
             })
             .AddPolicyScheme(PagesOrApiScheme, null, o => o.ForwardDefaultSelector = ctx =>
-                IsApi(ctx.Request) || ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                IsApi(ctx.Request) || HasBearerToken(ctx.Request)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme);
         services.AddAuthorizationBuilder()
@@ -69,6 +69,9 @@ public static class WebHosting
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        // A role change or a sign-out elsewhere reaches sign-in cookies within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSingleton<ClaimFeed>();
         services.AddScoped<UiScope>();
         return builder;
@@ -79,6 +82,7 @@ public static class WebHosting
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.Use(RefuseCrossSiteApiWrites);
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -115,6 +119,26 @@ public static class WebHosting
         });
 
     private const string PagesOrApiScheme = "PagesOrApi";
+
+    /// <summary>
+    /// The API also accepts the pages' sign-in cookie, which a browser sends on any same-site form
+    /// post. A write that rides on the cookie must carry <c>X-Requested-With</c>, which a plain form
+    /// cannot set and a cross-origin script cannot send without CORS consent. Bearer clients are not affected.
+    /// </summary>
+    private static Task RefuseCrossSiteApiWrites(HttpContext context, Func<Task> next)
+    {
+        var request = context.Request;
+        if (!IsApi(request) || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
+            || context.User.Identity?.IsAuthenticated != true || HasBearerToken(request) || request.Headers.ContainsKey("X-Requested-With"))
+            return next();
+        return TypedResults.Problem(
+            "An API write signed in with the browser cookie must send the header X-Requested-With (protection against cross-site requests); machine clients use a bearer token.",
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "Missing X-Requested-With").ExecuteAsync(context);
+    }
+
+    private static bool HasBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Machine-facing paths: answered with status codes, never redirected to the sign-in page.</summary>
     private static bool IsApi(HttpRequest request) =>

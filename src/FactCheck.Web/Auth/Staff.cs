@@ -34,8 +34,9 @@ public sealed class Staff(UserManager<IdentityUser> users, FactCheckDbContext db
         if (roles.Count > 0)
             await users.AddToRolesAsync(user, roles);
 
+        // Everyone gets a profile (their byline name keeps them off their own articles); only reviewers take claims.
         var profile = new ReviewerProfile(user.Id, request.DisplayName.Trim());
-        Update(profile, new UpdateReviewerRequest(request.Beats, request.Languages, request.Capacity, true));
+        Update(profile, new UpdateReviewerRequest(request.Beats, request.Languages, request.Capacity, roles.Contains(Roles.Reviewer)));
         db.Reviewers.Add(profile);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -58,6 +59,14 @@ public sealed class Staff(UserManager<IdentityUser> users, FactCheckDbContext db
         var result = member ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
         if (!result.Succeeded)
             throw new WorkflowException(WorkflowError.Conflict, string.Join(" ", result.Errors.Select(e => e.Description)));
+        if (role == Roles.Reviewer && await db.Reviewers.FirstOrDefaultAsync(r => r.UserId == userId) is { } profile)
+        {
+            profile.IsAvailable = member;
+            await db.SaveChangesAsync();
+        }
+
+        // Signs the user's open pages and cookies out, so the new roles apply from their next sign-in.
+        await users.UpdateSecurityStampAsync(user);
     }
 
     public async Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken ct)

@@ -10,7 +10,7 @@ public sealed record ClaimChange(Guid? ClaimId, Guid ArticleId, string? Status);
 /// This instance's stream of claim changes, fed from the bus, so open pages can refresh without a
 /// reload whoever made the change (another user, a worker, an API client).
 /// </summary>
-public sealed class ClaimFeed
+public sealed class ClaimFeed(ILogger<ClaimFeed> logger)
 {
     public event Action<ClaimChange>? Changed;
 
@@ -22,13 +22,21 @@ public sealed class ClaimFeed
     /// </summary>
     public IDisposable Subscribe(Func<ClaimChange, bool> matters, Func<Task> refresh) => new Subscription(this, matters, refresh);
 
+    private void RefreshFailed(Exception ex) => logger.LogWarning(ex, "A page's live refresh failed; the next change refreshes it again");
+
+    /// <summary>
+    /// One refresh at a time per page: changes that arrive during a refresh cause one more after it,
+    /// so a slow read never lands after (and over) a newer one.
+    /// </summary>
     private sealed class Subscription : IDisposable
     {
         private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(100);
         private readonly ClaimFeed _feed;
         private readonly Func<ClaimChange, bool> _matters;
         private readonly Func<Task> _refresh;
-        private int _pending;
+        private int _dirty;
+        private int _running;
+        private volatile bool _disposed;
 
         public Subscription(ClaimFeed feed, Func<ClaimChange, bool> matters, Func<Task> refresh)
         {
@@ -38,18 +46,51 @@ public sealed class ClaimFeed
             feed.Changed += OnChanged;
         }
 
-        public void Dispose() => _feed.Changed -= OnChanged;
+        public void Dispose()
+        {
+            _disposed = true;
+            _feed.Changed -= OnChanged;
+        }
 
         private void OnChanged(ClaimChange change)
         {
-            if (!_matters(change) || Interlocked.Exchange(ref _pending, 1) == 1)
+            if (_disposed || !_matters(change))
                 return;
-            _ = Task.Run(async () =>
+            Volatile.Write(ref _dirty, 1);
+            StartIfIdle();
+        }
+
+        private void StartIfIdle()
+        {
+            if (Interlocked.CompareExchange(ref _running, 1, 0) == 0)
+                _ = Task.Run(RunAsync);
+        }
+
+        private async Task RunAsync()
+        {
+            try
             {
-                await Task.Delay(Coalesce);
-                Volatile.Write(ref _pending, 0);
-                await _refresh();
-            });
+                while (!_disposed && Interlocked.Exchange(ref _dirty, 0) == 1)
+                {
+                    await Task.Delay(Coalesce);
+                    Volatile.Write(ref _dirty, 0);
+                    await _refresh();
+                }
+            }
+#pragma warning disable CA1031 // A failed refresh (a page gone mid-read) must not stop the next one.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _feed.RefreshFailed(ex);
+            }
+            finally
+            {
+                Volatile.Write(ref _running, 0);
+            }
+
+            // A change that slipped in after the loop's last look.
+            if (!_disposed && Volatile.Read(ref _dirty) == 1)
+                StartIfIdle();
         }
     }
 }

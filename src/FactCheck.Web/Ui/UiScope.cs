@@ -3,6 +3,7 @@ using FactCheck.Workflow;
 using FactCheck.Workflow.Claims;
 using FactCheck.Workflow.Persistence;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 
 namespace FactCheck.Web.Ui;
 
@@ -25,11 +26,15 @@ public sealed class UiScope(IServiceScopeFactory scopes, IAuthorizationService a
     {
         if (user.Identity?.IsAuthenticated != true)
             return UiResult.Refused<T>("You are signed out; sign in again.");
-        if (policy is not null && !(await authorization.AuthorizeAsync(user, policy)).Succeeded)
-            return UiResult.Refused<T>("Your role does not allow this action.");
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            // Authorize the account as it is now, not as it was when the page opened.
+            var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<IdentityUser>>();
+            if (await signIn.ValidateSecurityStampAsync(user) is not { } account)
+                return UiResult.Refused<T>("Your sign-in is no longer valid (your roles changed, or you signed out elsewhere); reload the page and sign in again.");
+            if (policy is not null && !(await authorization.AuthorizeAsync(await signIn.CreateUserPrincipalAsync(account), policy)).Succeeded)
+                return UiResult.Refused<T>("Your role does not allow this action.");
             return UiResult.Done(await action(scope.ServiceProvider));
         }
         catch (WorkflowException ex)

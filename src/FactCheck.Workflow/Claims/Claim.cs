@@ -116,9 +116,14 @@ public sealed class Claim : IHasOutgoingMessages
     {
         StartWork(reviewerId, lease, now);
         var source = FindSource(sourceId);
+        var before = source.Describe();
         var previousUrl = source.Url;
         source.Edit(url.ToString(), title, publisher, excerpt, stance);
-        Record(ClaimEventKind.SourceEdited, previousUrl, source.Url, reviewerId, stance.ToString(), now);
+        var after = source.Describe();
+        if (after == before)
+            return source;
+        // The event keeps both versions, so the evidence behind any verdict can be reconstructed.
+        Record(ClaimEventKind.SourceEdited, before, after, reviewerId, null, now);
         // A new URL is a new link to check, announced like a newly attached source.
         if (source.Url != previousUrl)
             _outgoing.Add(new SourceAttached(Id, source.Id, source.Url, stance.ToString(), reviewerId));
@@ -130,7 +135,7 @@ public sealed class Claim : IHasOutgoingMessages
         StartWork(reviewerId, lease, now);
         var source = FindSource(sourceId);
         Sources.Remove(source);
-        Record(ClaimEventKind.SourceRemoved, source.Url, null, reviewerId, null, now);
+        Record(ClaimEventKind.SourceRemoved, source.Describe(), null, reviewerId, null, now);
     }
 
     public Verdict ProposeVerdict(string reviewerId, string rating, string? rationale, TimeSpan lease, DateTime now)

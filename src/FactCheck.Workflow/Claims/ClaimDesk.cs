@@ -124,7 +124,8 @@ public sealed class ClaimDesk(
     public Task<Claim> SetDueDateAsync(Guid claimId, Actor actor, DateTime dueAt, CancellationToken ct) =>
         ChangeAsync(claimId, actor, claim =>
         {
-            claim.ChangeDueDate(dueAt.ToUniversalTime(), actor.UserId, Now);
+            // A time without an offset is UTC, as everywhere in the API.
+            claim.ChangeDueDate(dueAt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(dueAt, DateTimeKind.Utc) : dueAt.ToUniversalTime(), actor.UserId, Now);
             return claim;
         }, ct);
 
@@ -137,6 +138,8 @@ public sealed class ClaimDesk(
         {
             var profile = await db.Reviewers.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == reviewerId, ct)
                 ?? throw new WorkflowException(WorkflowError.Invalid, $"User '{reviewerId}' has no reviewer profile and cannot be assigned claims.");
+            if (!profile.IsAvailable)
+                throw new WorkflowException(WorkflowError.Conflict, $"{profile.DisplayName} is not available for assignments (see their profile under Admin).");
             var author = await db.Articles.Where(a => a.Id == claim.ArticleId).Select(a => a.Author).SingleAsync(ct);
             if (profile.IsAuthorOf(Article.SplitAuthors(author)))
                 throw new WorkflowException(WorkflowError.Conflict, $"{profile.DisplayName} wrote this article and cannot check its claims.");

@@ -47,14 +47,25 @@ public sealed record ClaimFilter
         return Order(claims);
     }
 
+    // Statuses are stored as text; sorting them must follow the lifecycle, not the alphabet.
+    private static readonly System.Linq.Expressions.Expression<Func<Claim, int>> LifecycleOrder = c =>
+        c.Status == ClaimStatus.New ? 0
+        : c.Status == ClaimStatus.Queued ? 1
+        : c.Status == ClaimStatus.Assigned ? 2
+        : c.Status == ClaimStatus.InProgress ? 3
+        : c.Status == ClaimStatus.VerdictProposed ? 4
+        : c.Status == ClaimStatus.Returned ? 5
+        : c.Status == ClaimStatus.Published ? 6
+        : 7;
+
     private IQueryable<Claim> Order(IQueryable<Claim> claims)
     {
         var ordered = (Sort, Reverse) switch
         {
             (ClaimSort.DueAt, false) => claims.OrderBy(c => c.DueAt).ThenByDescending(c => c.Priority),
             (ClaimSort.DueAt, true) => claims.OrderByDescending(c => c.DueAt).ThenByDescending(c => c.Priority),
-            (ClaimSort.Status, false) => claims.OrderBy(c => c.Status).ThenByDescending(c => c.Priority),
-            (ClaimSort.Status, true) => claims.OrderByDescending(c => c.Status).ThenByDescending(c => c.Priority),
+            (ClaimSort.Status, false) => claims.OrderBy(LifecycleOrder).ThenByDescending(c => c.Priority),
+            (ClaimSort.Status, true) => claims.OrderByDescending(LifecycleOrder).ThenByDescending(c => c.Priority),
             (ClaimSort.CreatedAt, false) => claims.OrderBy(c => c.CreatedAt).ThenBy(c => c.Start),
             (ClaimSort.CreatedAt, true) => claims.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Start),
             (ClaimSort.Score, false) => claims.OrderByDescending(c => c.Score).ThenByDescending(c => c.Priority),

@@ -68,8 +68,9 @@ public sealed class ErrorQueues(BusOptions options)
         {
             var properties = new BasicProperties(message.BasicProperties)
             {
+                // A retried message starts afresh: no fault, and its retry and redelivery counts reset.
                 Headers = message.BasicProperties.Headers?
-                    .Where(h => !h.Key.StartsWith(FaultPrefix, StringComparison.Ordinal) && h.Key != "MT-Reason")
+                    .Where(h => !h.Key.StartsWith(FaultPrefix, StringComparison.Ordinal) && h.Key is not ("MT-Reason" or "MT-Redelivery-Count"))
                     .ToDictionary(h => h.Key, h => h.Value),
             };
             var inputQueue = errorQueue[..^"_error".Length];
@@ -92,7 +93,7 @@ public sealed class ErrorQueues(BusOptions options)
         {
             for (var i = 0; i < PeekLimit && await channel.BasicGetAsync(errorQueue, autoAck: false, ct) is { } message; i++)
             {
-                if (message.BasicProperties.MessageId != messageId)
+                if (IdOf(message) != messageId)
                     continue;
                 await action(channel, message);
                 await channel.BasicAckAsync(message.DeliveryTag, multiple: false, ct);
@@ -107,6 +108,12 @@ public sealed class ErrorQueues(BusOptions options)
         return false;
     }
 
+    /// <summary>The AMQP message id, or for a plain client's message without one, a hash of its body.</summary>
+    private static string IdOf(BasicGetResult message) =>
+        message.BasicProperties.MessageId is { Length: > 0 } id
+            ? id
+            : "body-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(message.Body.Span))[..24];
+
     private static FailedMessage Describe(string queue, BasicGetResult message)
     {
         var headers = message.BasicProperties.Headers ?? new Dictionary<string, object?>();
@@ -120,7 +127,7 @@ public sealed class ErrorQueues(BusOptions options)
         var body = Encoding.UTF8.GetString(message.Body.Span);
         return new FailedMessage(
             queue,
-            message.BasicProperties.MessageId ?? "",
+            IdOf(message),
             Header("MT-Fault-MessageType") ?? message.BasicProperties.Type ?? Header("MT-MessageType"),
             Header(FaultPrefix + "Message") ?? Header("MT-Reason") ?? "no reason recorded",
             Header(FaultPrefix + "ExceptionType"),

@@ -68,6 +68,14 @@ public sealed class LinkCheckJob(FactCheckDbContext db, IHttpClientFactory http,
             failure = ex;
         }
 
+        // The reviewer may have changed the URL while we were fetching: this result is not about it.
+        var currentUrl = await db.Sources.AsNoTracking().Where(s => s.Id == sourceId).Select(s => s.Url).FirstOrDefaultAsync(cancellationToken);
+        if (currentUrl != source.Url)
+        {
+            logger.LogInformation("Source {SourceId} changed its URL during the check; the result for {Url} is dropped", sourceId, source.Url);
+            return;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         if (failure is not null)
         {

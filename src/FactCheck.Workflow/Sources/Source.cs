@@ -50,6 +50,12 @@ public sealed class Source
         AddedAt = addedAt;
     }
 
+    /// <summary>The source as the audit trail records it (JSON), link check included.</summary>
+    public string Describe() => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        Url, Title, Publisher, Excerpt, Stance = Stance.ToString(), LinkStatus = LinkStatus.ToString(), HttpStatus, ContentHash, CheckedAt,
+    });
+
     /// <summary>A changed URL has not been checked yet.</summary>
     internal void Edit(string url, string? title, string? publisher, string? excerpt, SourceStance stance)
     {

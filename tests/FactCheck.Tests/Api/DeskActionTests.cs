@@ -40,8 +40,13 @@ public sealed class DeskActionTests(EmbeddedDesk desk) : IClassFixture<EmbeddedD
         Assert.Empty((await ClaimWorkflowScenario.GetClaim(desk.Editor, claim.Id)).Sources);
         Assert.Equal(HttpStatusCode.NotFound, (await desk.Reviewer.DeleteAsync($"/api/claims/{claim.Id}/sources/{source.Id}")).StatusCode);
 
-        var kinds = (await History(desk.Editor, claim.Id)).Select(e => e.Kind).ToList();
-        Assert.Equal([ClaimEventKind.SourceAttached, ClaimEventKind.SourceEdited, ClaimEventKind.SourceRemoved], kinds.Where(k => k.ToString().StartsWith("Source", StringComparison.Ordinal)));
+        // The history keeps each version of the source, link check included.
+        var events = (await History(desk.Editor, claim.Id)).Where(e => e.Kind.ToString().StartsWith("Source", StringComparison.Ordinal)).ToList();
+        Assert.Equal([ClaimEventKind.SourceAttached, ClaimEventKind.SourceEdited, ClaimEventKind.SourceRemoved], events.Select(e => e.Kind));
+        Assert.Contains("\"Title\":\"First\"", events[1].From, StringComparison.Ordinal);
+        Assert.Contains("\"ContentHash\":\"abc\"", events[1].From, StringComparison.Ordinal);
+        Assert.Contains("\"Title\":\"Second\"", events[1].To, StringComparison.Ordinal);
+        Assert.Contains("\"Url\":\"https://example.org/second\"", events[2].From, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,7 +56,8 @@ public sealed class DeskActionTests(EmbeddedDesk desk) : IClassFixture<EmbeddedD
         var due = new DateTime(2031, 5, 4, 12, 0, 0, DateTimeKind.Utc);
         Assert.Equal(HttpStatusCode.Forbidden, (await desk.Reviewer.PutAsJsonAsync($"/api/claims/{claim.Id}/due", new { dueAt = due })).StatusCode);
 
-        var response = await desk.Editor.PutAsJsonAsync($"/api/claims/{claim.Id}/due", new { dueAt = due });
+        // A time without an offset is UTC, whatever the server's time zone.
+        var response = await desk.Editor.PutAsJsonAsync($"/api/claims/{claim.Id}/due", new { dueAt = "2031-05-04T12:00:00" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(due, (await ClaimWorkflowScenario.GetClaim(desk.Editor, claim.Id)).Claim.DueAt);
         Assert.Contains(await History(desk.Editor, claim.Id), e => e.Kind == ClaimEventKind.DueDateChanged && e.To!.StartsWith("2031-05-04T12:00:00", StringComparison.Ordinal));
@@ -71,6 +77,11 @@ public sealed class DeskActionTests(EmbeddedDesk desk) : IClassFixture<EmbeddedD
         Assert.Equal(["Assigned>Queued", "Queued>Assigned"], moves);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await desk.Editor.PostAsJsonAsync($"/api/claims/{claim.Id}/assign", new { reviewerId = "nobody" })).StatusCode);
+        var away = await desk.App.CreateUserAsync("away@newsroom.test", "Away Reviewer", ["Reviewer"]);
+        Assert.Equal(HttpStatusCode.OK, (await desk.Admin.PutAsJsonAsync($"/api/admin/reviewers/{away}", new { isAvailable = false })).StatusCode);
+        var unavailable = await desk.Editor.PostAsJsonAsync($"/api/claims/{claim.Id}/assign", new { reviewerId = away });
+        Assert.Equal(HttpStatusCode.Conflict, unavailable.StatusCode);
+        Assert.Contains("not available", await unavailable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await desk.Reviewer.PostAsJsonAsync($"/api/claims/{claim.Id}/assign", new { reviewerId = desk.ReviewerId })).StatusCode);
     }
 
@@ -82,6 +93,13 @@ public sealed class DeskActionTests(EmbeddedDesk desk) : IClassFixture<EmbeddedD
         Assert.Equal(page.Items.OrderBy(c => c.DueAt).ThenByDescending(c => c.Priority).Select(c => c.Id), page.Items.Select(c => c.Id));
         var none = await desk.Editor.GetFromJsonAsync<ResultPage<ClaimSummary>>("/api/claims?beat=sports", ClaimWorkflowScenario.Json);
         Assert.Equal(0, none!.Total);
+
+        // Status sorts in lifecycle order, not alphabetically (stored as text).
+        await desk.Editor.PostAsJsonAsync($"/api/claims/{desk.Claim(3).Id}/dismiss", new { reason = "not check-worthy" });
+        var byStatus = await desk.Editor.GetFromJsonAsync<ResultPage<ClaimSummary>>("/api/claims?sort=Status&pageSize=200", ClaimWorkflowScenario.Json);
+        var order = byStatus!.Items.Select(c => (int)c.Status).ToList();
+        Assert.Equal(order.Order(), order);
+        Assert.Equal(ClaimStatus.Dismissed, byStatus.Items[^1].Status);
     }
 
     [Fact]

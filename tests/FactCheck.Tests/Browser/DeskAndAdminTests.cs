@@ -1,6 +1,8 @@
 using FactCheck.Tests.Infrastructure;
+using FactCheck.Web.Auth;
 using FactCheck.Workflow.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace FactCheck.Tests.Browser;
@@ -98,6 +100,28 @@ public sealed class DeskAndAdminTests(ITestOutputHelper output) : IAsyncLifetime
         var rosa = await _browser.SignInAsync("reviewer3@factcheck.local");
         await rosa.GotoAsync("/desk");
         await Expect(rosa.GetByRole(AriaRole.Heading, new() { Name = "Desk" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_open_desk_loses_an_editors_powers_as_soon_as_the_role_is_removed()
+    {
+        var desk = await _browser.SignInAsync("editor@factcheck.local");
+        await desk.GotoAsync("/desk");
+        await BrowserApp.WaitForInteractiveAsync(desk);
+        var editorId = await _browser.App.WithDbAsync(db => db.Users.Where(u => u.Email == "editor@factcheck.local").Select(u => u.Id).SingleAsync());
+
+        await _browser.App.WithScopeAsync(services => services.GetRequiredService<Staff>().SetRoleAsync(editorId, "Editor", member: false));
+
+        var row = desk.Locator("table[aria-label=Claims] tbody tr").First;
+        var id = Guid.Parse((await row.GetAttributeAsync("data-claim"))!);
+        var before = await _browser.App.WithDbAsync(db => db.Claims.Where(c => c.Id == id).Select(c => c.Priority).SingleAsync());
+        await row.GetByRole(AriaRole.Checkbox).CheckAsync();
+        var bulk = desk.GetByRole(AriaRole.Region, new() { Name = "Bulk actions" });
+        await bulk.GetByLabel("Priority").FillAsync("1");
+        await bulk.GetByRole(AriaRole.Button, new() { Name = "Set priority" }).ClickAsync();
+
+        await Expect(desk.GetByTestId("message")).ToContainTextAsync("Your sign-in is no longer valid");
+        Assert.Equal(before, await _browser.App.WithDbAsync(db => db.Claims.Where(c => c.Id == id).Select(c => c.Priority).SingleAsync()));
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

@@ -113,8 +113,17 @@ public sealed class NewsroomScenarioTests(ITestOutputHelper output) : IAsyncLife
 
         // The server refuses the action itself, not just the page: the reviewer's own cookie gets 403.
         var claimId = await _browser.App.WithDbAsync(db => db.Claims.Select(c => c.Id).FirstAsync());
-        var response = await reviewer.Context.APIRequest.PostAsync($"/api/claims/{claimId}/dismiss", new() { DataObject = new { reason = "not mine to dismiss" } });
+        var response = await reviewer.Context.APIRequest.PostAsync($"/api/claims/{claimId}/dismiss", new()
+        {
+            DataObject = new { reason = "not mine to dismiss" },
+            Headers = new Dictionary<string, string> { ["X-Requested-With"] = "test" },
+        });
         Assert.Equal(403, response.Status);
+
+        // A cookie-borne API write without X-Requested-With (what a cross-site form would send) is refused before anything else.
+        var forged = await reviewer.Context.APIRequest.PostAsync($"/api/claims/{claimId}/release", new() { Form = reviewer.Context.APIRequest.CreateFormData() });
+        Assert.Equal(400, forged.Status);
+        Assert.Contains("X-Requested-With", await forged.TextAsync(), StringComparison.Ordinal);
         Assert.NotEqual(ClaimStatus.Dismissed, await _browser.App.WithDbAsync(db => db.Claims.Where(c => c.Id == claimId).Select(c => c.Status).SingleAsync()));
     }
 

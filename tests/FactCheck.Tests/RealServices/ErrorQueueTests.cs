@@ -41,12 +41,14 @@ public sealed class ErrorQueueTests : IAsyncLifetime
         await using (var channel = await connection.CreateChannelAsync())
         {
             await channel.ExchangeDeclareAsync("factcheck.submit-article.v1", ExchangeType.Fanout, durable: true);
-            var properties = new BasicProperties { ContentType = "application/json", MessageId = Guid.NewGuid().ToString() };
+            // No message id, as a careless plain client sends it: the admin can still act on it.
+            var properties = new BasicProperties { ContentType = "application/json" };
             await channel.BasicPublishAsync("factcheck.submit-article.v1", "", false, properties, JsonSerializer.SerializeToUtf8Bytes(new { articleId = Guid.NewGuid(), title = "Empty", text = "" }));
         }
 
         var failed = await Eventually.Until(() => Queues.ListAsync(CancellationToken.None), f => f.Count == 1, TimeSpan.FromSeconds(30), "the rejected submission in an error queue");
         Assert.Equal("submit-article_error", failed[0].ErrorQueue);
+        Assert.StartsWith("body-", failed[0].MessageId, StringComparison.Ordinal);
         Assert.Contains("The article has no text.", failed[0].Reason, StringComparison.Ordinal);
         Assert.Contains("\"title\":\"Empty\"", failed[0].Body, StringComparison.Ordinal);
 
