@@ -9,14 +9,27 @@ using FactCheck.Detection;
 //   eval <sentences.tsv>           precision/recall/F1 of the Yes class at the shipped threshold
 //   train [train.tsv] [model-dir]  trains the check-worthiness model and writes it into the repository
 //   calibrate <pairs.tsv>          the similar-claims threshold that best separates labelled pairs
+//   contracts [file.md]            the message contracts document (docs/contracts.md)
 return args switch
 {
+    ["contracts"] => WriteContracts(null),
+    ["contracts", var target] => WriteContracts(target),
     ["extract", var file] => Extract(file),
     ["eval", var file] => Evaluate(file),
     ["train", .. var rest] => Train(rest),
     ["calibrate", var pairs] => Calibrate(pairs),
     _ => Usage(),
 };
+
+static int WriteContracts(string? target)
+{
+    var markdown = FactCheck.Contracts.ContractCatalog.RenderMarkdown();
+    if (target is null)
+        Console.Write(markdown);
+    else
+        File.WriteAllText(target, markdown);
+    return 0;
+}
 
 static int Extract(string file)
 {
@@ -84,6 +97,6 @@ static string FindUpwards(string relative)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: FactCheck.Cli extract <article.txt> | eval <sentences.tsv> | train [train.tsv] [model-dir] | calibrate <pairs.tsv>");
+    Console.Error.WriteLine("usage: FactCheck.Cli extract <article.txt> | eval <sentences.tsv> | train [train.tsv] [model-dir] | calibrate <pairs.tsv> | contracts [file.md]");
     return 2;
 }

@@ -1,8 +1,8 @@
 namespace FactCheck.Contracts;
 
 /// <summary>
-/// The stable name of a message on the wire (the RabbitMQ exchange it is published to and its
-/// message type URN). Renaming a C# type must never change it.
+/// The stable name of a message on the wire: the RabbitMQ exchange it is published to. Renaming a
+/// C# type must never change it.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class WireNameAttribute(string name, int version) : Attribute
@@ -13,9 +13,6 @@ public sealed class WireNameAttribute(string name, int version) : Attribute
 
     /// <summary>The exchange name, e.g. <c>factcheck.submit-article.v1</c>.</summary>
     public string EntityName => $"factcheck.{Name}.v{Version}";
-
-    /// <summary>The MassTransit message type URN, e.g. <c>urn:message:factcheck:submit-article:v1</c>.</summary>
-    public string MessageUrn => $"urn:message:factcheck:{Name}:v{Version}";
 
     public static WireNameAttribute? Of(Type messageType) =>
         (WireNameAttribute?)GetCustomAttribute(messageType, typeof(WireNameAttribute));
