@@ -9,6 +9,7 @@ using FactCheck.Workflow.Persistence;
 using Hangfire;
 using Hangfire.Dashboard;
 using MassTransit;
+using Scalar.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -86,8 +87,13 @@ public static class WebHosting
         app.UseAuthorization();
         app.UseAntiforgery();
 
+        // Live: the process answers. Ready: the database and the broker are reachable (JSON per check).
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealthJson }).AllowAnonymous();
         app.MapOpenApi();
+        // The browsable API reference (for signed-in users, like the document it reads): /scalar/v1.
+        app.MapScalarApiReference(o => o.WithTitle("FactCheck API"));
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administer, "/hangfire", new DashboardOptions
         {
             Authorization = [],
@@ -119,6 +125,13 @@ public static class WebHosting
         });
 
     private const string PagesOrApiScheme = "PagesOrApi";
+
+    private static Task WriteHealthJson(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report) =>
+        context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description ?? e.Value.Exception?.Message }),
+        });
 
     /// <summary>
     /// The API also accepts the pages' sign-in cookie, which a browser sends on any same-site form

@@ -18,6 +18,7 @@ internal static class ClaimsApi
     {
         var claims = app.MapGroup("/api/claims").WithTags("Claims");
         claims.MapGet("/", List);
+        claims.MapGet("/export", ClaimExport.ExportAsync);
         claims.MapGet("/{id:guid}", Get);
         claims.MapGet("/{id:guid}/history", History);
         claims.MapGet("/{id:guid}/claimreview", ClaimReview);
@@ -65,35 +66,10 @@ internal static class ClaimsApi
 
     /// <summary>The desk's list: filter by status, assignee (<c>me</c> for yourself), article, beat, priority and due date.</summary>
     private static async Task<Ok<ResultPage<ClaimSummary>>> List(
-        HttpContext http,
-        FactCheckDbContext db,
-        CancellationToken ct,
-        ClaimStatus? status = null,
-        string? assignee = null,
-        Guid? articleId = null,
-        string? beat = null,
-        int? minPriority = null,
-        DateTime? dueBefore = null,
-        bool? overdue = null,
-        ClaimSort sort = ClaimSort.Priority,
-        bool reverse = false,
-        int page = 1,
-        int pageSize = 50)
+        [AsParameters] ClaimListQuery filter, HttpContext http, FactCheckDbContext db, CancellationToken ct, int page = 1, int pageSize = 50)
     {
         (page, pageSize) = Paging(page, pageSize);
-        var filter = new ClaimFilter
-        {
-            Status = status,
-            AssigneeId = assignee == "me" ? http.User.UserId() : assignee,
-            ArticleId = articleId,
-            Beat = beat,
-            MinPriority = minPriority,
-            DueBefore = dueBefore,
-            Overdue = overdue,
-            Sort = sort,
-            Reverse = reverse,
-        };
-        var query = filter.Apply(db.Claims.AsNoTracking());
+        var query = filter.ToFilter(http.User).Apply(db.Claims.AsNoTracking());
         var total = await query.CountAsync(ct);
         var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return TypedResults.Ok(new ResultPage<ClaimSummary>([.. items.Select(ClaimSummary.From)], total, page, pageSize));

@@ -28,6 +28,8 @@ public static class Format
             : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, left.Minutes)}m left");
     }
 
+    public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
     public static string When(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>Statuses in lifecycle order, for bars and legends.</summary>

@@ -55,7 +55,7 @@ public sealed class ClaimReviewBuilder(VerdictScale scale, IOptions<PublishingOp
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "ClaimReview",
-            ["url"] = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/claims/{claim.Id}",
+            ["url"] = PublicUrl(claim.Id),
             ["claimReviewed"] = claim.Text,
             ["datePublished"] = review.ReviewedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["author"] = publisher,
@@ -71,6 +71,9 @@ public sealed class ClaimReviewBuilder(VerdictScale scale, IOptions<PublishingOp
             ["itemReviewed"] = itemReviewed,
         };
     }
+
+    /// <summary>The public, unauthenticated page of a published fact-check.</summary>
+    public string PublicUrl(Guid claimId) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/fact-checks/{claimId}";
 
     private static JsonObject ClaimAuthor(Claim claim, Article article) => claim.Speaker is { } speaker
         ? new JsonObject { ["@type"] = "Person", ["name"] = speaker }

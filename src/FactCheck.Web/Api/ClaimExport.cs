@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using FactCheck.Workflow;
+using FactCheck.Workflow.Claims;
+using FactCheck.Workflow.Persistence;
+using FactCheck.Workflow.Publishing;
+using FactCheck.Workflow.Verdicts;
+using Microsoft.EntityFrameworkCore;
+
+namespace FactCheck.Web.Api;
+
+/// <summary>One claim with its article and current verdict, as exported.</summary>
+public sealed record ClaimExportRow(
+    Guid ClaimId,
+    Guid ArticleId,
+    string ArticleTitle,
+    string? ArticleUrl,
+    string Text,
+    string? Speaker,
+    ClaimStatus Status,
+    int Priority,
+    DateTime DueAt,
+    bool IsOverdue,
+    string? AssigneeId,
+    double Score,
+    string? Rating,
+    string? Rationale,
+    string? ReviewDecision,
+    DateTime? ReviewedAt,
+    string? PublicUrl);
+
+/// <summary>Claims and verdicts as CSV or JSON, with the claim list's filters, streamed (no paging).</summary>
+internal static class ClaimExport
+{
+    public const int MaxRows = 100_000;
+
+    private static readonly string[] Columns =
+    [
+        "claimId", "articleId", "articleTitle", "articleUrl", "text", "speaker", "status", "priority", "dueAt", "isOverdue",
+        "assigneeId", "score", "rating", "rationale", "reviewDecision", "reviewedAt", "publicUrl",
+    ];
+
+    public static async Task ExportAsync(
+        [AsParameters] ClaimListQuery filter, HttpContext http, FactCheckDbContext db, ClaimReviewBuilder claimReviews, CancellationToken ct, string format = "csv")
+    {
+        if (format is not ("csv" or "json"))
+            throw new WorkflowException(WorkflowError.Invalid, "format must be csv or json.");
+        var claims = filter.ToFilter(http.User).Apply(db.Claims.AsNoTracking()).Take(MaxRows);
+        var articles = await db.Articles.AsNoTracking()
+            .Where(a => claims.Select(c => c.ArticleId).Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => (a.Title, a.Url), ct);
+        var rows = claims.Include(c => c.Verdicts).AsAsyncEnumerable();
+
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"claims-{stamp}.{format}\"";
+        http.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
+        var first = true;
+        await writer.WriteAsync(format == "csv" ? string.Join(',', Columns) + "\r\n" : "[");
+        await foreach (var claim in rows.WithCancellation(ct))
+        {
+            var (title, url) = articles[claim.ArticleId];
+            var row = ToRow(claim, title, url, claimReviews);
+            if (format == "csv")
+            {
+                await writer.WriteAsync(Csv(row));
+            }
+            else
+            {
+                await writer.WriteAsync((first ? "" : ",") + JsonSerializer.Serialize(row, JsonOptions));
+                first = false;
+            }
+        }
+
+        if (format == "json")
+            await writer.WriteAsync("]");
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    private static ClaimExportRow ToRow(Claim c, string title, string? url, ClaimReviewBuilder claimReviews)
+    {
+        var verdict = c.CurrentVerdict;
+        return new ClaimExportRow(
+            c.Id, c.ArticleId, title, url, c.Text, c.Speaker, c.Status, c.Priority, c.DueAt, c.IsOverdue, c.AssigneeId, c.Score,
+            verdict?.Rating, verdict?.Rationale, verdict?.Review?.Decision.ToString(), verdict?.Review?.ReviewedAt,
+            c.Status == ClaimStatus.Published ? claimReviews.PublicUrl(c.Id) : null);
+    }
+
+    private static string Csv(ClaimExportRow r)
+    {
+        string[] values =
+        [
+            r.ClaimId.ToString(), r.ArticleId.ToString(), r.ArticleTitle, r.ArticleUrl ?? "", r.Text, r.Speaker ?? "", r.Status.ToString(),
+            r.Priority.ToString(CultureInfo.InvariantCulture), r.DueAt.ToString("O", CultureInfo.InvariantCulture), r.IsOverdue ? "true" : "false",
+            r.AssigneeId ?? "", r.Score.ToString("0.###", CultureInfo.InvariantCulture), r.Rating ?? "", r.Rationale ?? "", r.ReviewDecision ?? "",
+            r.ReviewedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "", r.PublicUrl ?? "",
+        ];
+        return string.Join(',', values.Select(Quote)) + "\r\n";
+    }
+
+    /// <summary>RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula.</summary>
+    private static string Quote(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using FactCheck.Tests.Infrastructure;
+
+namespace FactCheck.Tests.Deployment;
+
+/// <summary>
+/// No Docker engine runs here: Debian's docker-compose parses and normalises the file (the same
+/// parser `docker compose up` uses for its model), and the tests read what it made of it.
+/// </summary>
+public sealed partial class ComposeFileTests
+{
+    private static readonly string Root = BuiltProgram.RepositoryRoot();
+
+    private static readonly Dictionary<string, string> Secrets = new()
+    {
+        ["MSSQL_SA_PASSWORD"] = "Test-sa-Password-1",
+        ["RABBITMQ_PASSWORD"] = "test-rabbit",
+        ["FACTCHECK_ADMIN_PASSWORD"] = "Test-admin-Password-1",
+    };
+
+    [Fact]
+    public async Task The_stack_has_its_four_services_with_health_checks_volumes_and_scalable_workers()
+    {
+        var (code, config, error) = await ComposeAsync(Secrets, "config");
+        Assert.True(code == 0, error);
+        var services = Services(config);
+
+        Assert.Equal(["rabbitmq", "sqlserver", "web", "worker"], services.Keys.Order());
+        foreach (var name in new[] { "sqlserver", "rabbitmq", "web" })
+            Assert.Contains("healthcheck:", services[name], StringComparison.Ordinal);
+        Assert.Matches(@"image: rabbitmq:[\w.-]*management", services["rabbitmq"]);
+        Assert.Contains("/health/ready", services["web"], StringComparison.Ordinal);
+        Assert.Matches(@"sqlserver:\s+condition: service_healthy", services["web"]);
+        Assert.Contains("sqlserver-data:/var/opt/mssql", services["sqlserver"], StringComparison.Ordinal);
+        Assert.Contains("rabbitmq-data:/var/lib/rabbitmq", services["rabbitmq"], StringComparison.Ordinal);
+        // `--scale worker=3` needs a worker with no fixed name and no published port.
+        Assert.DoesNotContain("container_name:", services["worker"], StringComparison.Ordinal);
+        Assert.DoesNotContain("ports:", services["worker"], StringComparison.Ordinal);
+        Assert.Contains("FactCheck__Workflow__RunConsumers: \"false\"", services["web"], StringComparison.Ordinal);
+        Assert.Contains("Password=Test-sa-Password-1", services["worker"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_its_secrets_the_stack_refuses_to_start_and_says_which()
+    {
+        var (code, _, error) = await ComposeAsync(Secrets.ToDictionary(s => s.Key, _ => ""), "config", "-q");
+        Assert.NotEqual(0, code);
+        Assert.Contains("set MSSQL_SA_PASSWORD in .env", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_dockerfile_builds_the_hosts_the_compose_file_runs_from_projects_in_the_solution()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(Root, "deploy", "Dockerfile"));
+        var solution = File.ReadAllText(Path.Combine(Root, "FactCheck.sln"));
+        var published = PublishPattern().Matches(dockerfile).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["src/FactCheck.Web", "src/FactCheck.Worker"], published);
+        foreach (var project in published)
+        {
+            var name = Path.GetFileName(project);
+            Assert.True(File.Exists(Path.Combine(Root, project, name + ".csproj")), $"{project} has no {name}.csproj");
+            Assert.Contains($"{name}.csproj", solution, StringComparison.Ordinal);
+        }
+
+        var stages = StagePattern().Matches(dockerfile).Select(m => m.Groups[1].Value).ToList();
+        var targets = TargetPattern().Matches(File.ReadAllText(Path.Combine(Root, "docker-compose.yml"))).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["web", "worker"], targets);
+        Assert.All(targets, t => Assert.Contains(t, stages));
+    }
+
+    /// <summary>Each top-level service's block of the normalised YAML.</summary>
+    private static Dictionary<string, string> Services(string config)
+    {
+        var services = new Dictionary<string, string>();
+        var section = config[(config.IndexOf("services:\n", StringComparison.Ordinal) + 10)..];
+        string? current = null;
+        foreach (var line in section.Split('\n'))
+        {
+            if (line.Length > 0 && !line.StartsWith(' '))
+                break;
+            if (line.StartsWith("  ", StringComparison.Ordinal) && !line.StartsWith("   ", StringComparison.Ordinal) && line.TrimEnd().EndsWith(':'))
+            {
+                current = line.Trim().TrimEnd(':');
+                services[current] = "";
+            }
+            else if (current is not null)
+            {
+                services[current] += line + "\n";
+            }
+        }
+
+        return services;
+    }
+
+    private static async Task<(int Code, string Output, string Error)> ComposeAsync(Dictionary<string, string> environment, params string[] args)
+    {
+        const string compose = "/usr/bin/docker-compose";
+        if (!File.Exists(compose))
+        {
+            var message = "docker-compose is not installed (apt-get install docker-compose); .ci/run installs it.";
+            if (Environment.GetEnvironmentVariable(TestStack.RequireVariable) == "1")
+                Assert.Fail(message);
+            Assert.Skip(message);
+        }
+
+        var start = new ProcessStartInfo(compose, ["-f", "docker-compose.yml", .. args])
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    [GeneratedRegex(@"dotnet publish (\S+)")]
+    private static partial Regex PublishPattern();
+
+    [GeneratedRegex(@"^FROM \S+ AS (\w+)", RegexOptions.Multiline)]
+    private static partial Regex StagePattern();
+
+    [GeneratedRegex(@"^\s+target: (\w+)", RegexOptions.Multiline)]
+    private static partial Regex TargetPattern();
+}

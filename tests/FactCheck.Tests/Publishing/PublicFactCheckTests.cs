@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FactCheck.Tests.Infrastructure;
+using FactCheck.Web.Api;
+using FactCheck.Workflow.Claims;
+using FactCheck.Workflow.Verdicts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FactCheck.Tests.Publishing;
+
+/// <summary>What the public and other systems get of a published verdict: its page, its ClaimReview, the export.</summary>
+public sealed partial class PublicFactCheckTests(EmbeddedDesk desk) : IClassFixture<EmbeddedDesk>
+{
+    private async Task PublishAsync(Guid claimId, string rating, string rationale)
+    {
+        var proposed = await desk.Reviewer.PostAsJsonAsync($"/api/claims/{claimId}/verdict", new { rating, rationale });
+        Assert.Equal(HttpStatusCode.OK, proposed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await desk.Editor.PostAsJsonAsync($"/api/claims/{claimId}/verdict/approve", new { })).StatusCode);
+    }
+
+    private static JsonElement JsonLdOf(string html)
+    {
+        var script = JsonLdPattern().Match(html);
+        Assert.True(script.Success, "the page has no ClaimReview JSON-LD");
+        return JsonDocument.Parse(script.Groups[1].Value).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task A_published_claim_has_a_public_page_whose_ClaimReview_has_every_field_schema_org_and_search_engines_require()
+    {
+        var claim = desk.Claim(5);
+        await PublishAsync(claim.Id, "Mostly false", "The department's own figures say otherwise.");
+        using var anonymous = desk.App.CreateClient();
+
+        var page = await anonymous.GetAsync($"/fact-checks/{claim.Id}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var review = JsonLdOf(await page.Content.ReadAsStringAsync());
+
+        Assert.Equal("https://schema.org", review.GetProperty("@context").GetString());
+        Assert.Equal("ClaimReview", review.GetProperty("@type").GetString());
+        Assert.Equal(claim.Text, review.GetProperty("claimReviewed").GetString());
+        Assert.EndsWith($"/fact-checks/{claim.Id}", review.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", review.GetProperty("datePublished").GetString());
+        Assert.Equal("Organization", review.GetProperty("author").GetProperty("@type").GetString());
+        Assert.False(string.IsNullOrEmpty(review.GetProperty("author").GetProperty("name").GetString()));
+
+        var rating = review.GetProperty("reviewRating");
+        var scale = desk.App.Services.GetRequiredService<VerdictScale>();
+        Assert.Equal("Rating", rating.GetProperty("@type").GetString());
+        Assert.Equal("Mostly false", rating.GetProperty("alternateName").GetString());
+        Assert.Equal((1, scale.Worst), (rating.GetProperty("worstRating").GetInt32(), rating.GetProperty("bestRating").GetInt32()));
+        Assert.Equal(scale.Worst - scale.PositionOf("Mostly false")!.Value + 1, rating.GetProperty("ratingValue").GetInt32());
+
+        var item = review.GetProperty("itemReviewed");
+        Assert.Equal("Claim", item.GetProperty("@type").GetString());
+        Assert.False(string.IsNullOrEmpty(item.GetProperty("author").GetProperty("name").GetString()));
+        Assert.Equal("2020-01-13", item.GetProperty("datePublished").GetString());
+        Assert.Equal("https://www.thecanadianpress.com/ndp-iraq", item.GetProperty("appearance").GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task A_claim_that_is_not_published_has_no_public_page()
+    {
+        using var anonymous = desk.App.CreateClient();
+        var page = await anonymous.GetAsync($"/fact-checks/{desk.Claim(6).Id}");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.DoesNotContain("application/ld+json", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Article_text_cannot_break_out_of_the_json_ld_script()
+    {
+        const string title = "Budget </script><script>alert(1)</script> & <b>more</b>";
+        var submitted = await desk.Editor.PostAsJsonAsync("/api/articles", new
+        {
+            title, text = "The city spent 4.2 million dollars on 120 new buses in 2023, the mayor said.", outlet = "Gazette", language = "en", beat = "defence",
+        });
+        var accepted = (await submitted.Content.ReadFromJsonAsync<ArticleAccepted>())!;
+        var article = await Eventually.Until(
+            async () => (await desk.Editor.GetAsync(accepted.Location)) is { IsSuccessStatusCode: true } r ? await r.Content.ReadFromJsonAsync<ArticleResponse>(ClaimWorkflowScenario.Json) : null,
+            a => a is { Claims.Count: > 0 } && a.Claims.All(c => c.Status == ClaimStatus.Assigned), what: "the article's claim to be assigned");
+        var claim = article!.Claims[0];
+        await PublishAsync(claim.Id, "True", "Council minutes confirm the purchase.");
+
+        using var anonymous = desk.App.CreateClient();
+        var html = await anonymous.GetStringAsync($"/fact-checks/{claim.Id}");
+
+        Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
+        Assert.Equal(Regex.Count(html, "<script"), Regex.Count(html, "</script>"));
+        Assert.Equal(title, JsonLdOf(html).GetProperty("itemReviewed").GetProperty("appearance").GetProperty("headline").GetString());
+        Assert.Contains("Budget &lt;/script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Claims_and_verdicts_export_as_csv_and_json_with_the_list_filters()
+    {
+        var claim = desk.Claim(7);
+        await PublishAsync(claim.Id, "Misleading", "The figure, \"about 200\", leaves out rotations.");
+
+        var csv = await desk.Editor.GetAsync($"/api/claims/export?format=csv&status=Published&articleId={desk.Article.Id}");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("attachment", csv.Content.Headers.ContentDisposition?.ToString() ?? csv.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("claimId,articleId,articleTitle", lines[0], StringComparison.Ordinal);
+        var row = lines.Single(l => l.StartsWith(claim.Id.ToString(), StringComparison.Ordinal));
+        Assert.Contains(",Misleading,\"The figure, \"\"about 200\"\", leaves out rotations.\",Approved,", row, StringComparison.Ordinal);
+        Assert.EndsWith($"/fact-checks/{claim.Id}", row, StringComparison.Ordinal);
+
+        var listed = await desk.Editor.GetFromJsonAsync<ResultPage<ClaimSummary>>($"/api/claims?status=Published&articleId={desk.Article.Id}", ClaimWorkflowScenario.Json);
+        var json = await desk.Editor.GetFromJsonAsync<List<ClaimExportRow>>($"/api/claims/export?format=json&status=Published&articleId={desk.Article.Id}", ClaimWorkflowScenario.Json);
+        Assert.Equal(listed!.Total, json!.Count);
+        Assert.Equal(lines.Length - 1, json.Count);
+        Assert.All(json, r => Assert.Equal(ClaimStatus.Published, r.Status));
+        Assert.Contains(json, r => r.ClaimId == claim.Id && r.Rating == "Misleading");
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await desk.Editor.GetAsync("/api/claims/export?format=xml")).StatusCode);
+    }
+
+    [GeneratedRegex("<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex JsonLdPattern();
+}
