@@ -81,7 +81,8 @@ public sealed class BadInputTests(EmbeddedDesk desk) : IClassFixture<EmbeddedDes
     public async Task An_unknown_status_filter_is_a_bad_request()
     {
         var problem = await Problem(await desk.Editor.GetAsync("/api/claims?status=Bogus"), HttpStatusCode.BadRequest);
-        Assert.Contains("status", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains("Status", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains("Bogus", problem.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
