@@ -9,6 +9,8 @@ using FactCheck.Workflow.Persistence;
 using Hangfire;
 using Hangfire.Dashboard;
 using MassTransit;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -25,6 +27,8 @@ public static class WebHosting
     {
         var services = builder.Services;
         services.AddProblemDetails();
+        services.ConfigureOpenTelemetryTracerProvider(t => t.AddAspNetCoreInstrumentation());
+        services.ConfigureOpenTelemetryMeterProvider(m => m.AddAspNetCoreInstrumentation());
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures (malformed JSON, a bad query value) reach ProblemExceptionHandler with their reason.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

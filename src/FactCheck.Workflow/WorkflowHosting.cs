@@ -19,7 +19,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace FactCheck.Workflow;
 
@@ -78,7 +84,30 @@ public static class WorkflowHosting
             services.AddHostedService<OutboxDispatcher>();
 
         AddJobs(services, database, workflow);
+        services.AddSingleton<WorkflowMetrics>();
+        services.AddHostedService<ClaimCensus>();
+        AddTelemetry(builder);
         return builder;
+    }
+
+    /// <summary>
+    /// Traces and metrics (the workflow's, MassTransit's, HTTP clients', the runtime's) and logs,
+    /// exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard variables apply).
+    /// A host adds its own instrumentation with ConfigureOpenTelemetryTracerProvider / MeterProvider.
+    /// </summary>
+    private static void AddTelemetry(IHostApplicationBuilder builder)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))
+            .WithTracing(t => t.AddSource(WorkflowMetrics.Name, "MassTransit").AddHttpClientInstrumentation())
+            .WithMetrics(m => m.AddMeter(WorkflowMetrics.Name, "MassTransit").AddHttpClientInstrumentation().AddRuntimeInstrumentation());
+        builder.Logging.AddOpenTelemetry(o =>
+        {
+            o.IncludeScopes = true;
+            o.IncludeFormattedMessage = true;
+        });
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            telemetry.UseOtlpExporter();
     }
 
     /// <summary>Embedded mode: SQLite and the in-memory bus, nothing to install.</summary>

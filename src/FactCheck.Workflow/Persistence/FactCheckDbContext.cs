@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FactCheck.Workflow.Persistence;
 
-public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options, TimeProvider? time = null)
+public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options, TimeProvider? time = null, WorkflowMetrics? metrics = null)
     : IdentityDbContext<IdentityUser>(options)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -38,26 +38,50 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        CollectOutgoingMessages();
+        var sent = CollectOutgoingMessages();
         BumpClaimVersions();
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        Measure(sent);
+        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        CollectOutgoingMessages();
+        var sent = CollectOutgoingMessages();
         BumpClaimVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        Measure(sent);
+        return saved;
     }
 
-    private void CollectOutgoingMessages()
+    private List<(object Source, object Message)> CollectOutgoingMessages()
     {
+        var sent = new List<(object, object)>();
         var raisers = ChangeTracker.Entries<IHasOutgoingMessages>().Select(e => e.Entity).ToList();
         foreach (var entity in raisers)
         {
             foreach (var message in entity.OutgoingMessages)
+            {
                 Publish(message);
+                sent.Add((entity, message));
+            }
+
             entity.ClearOutgoingMessages();
+        }
+
+        return sent;
+    }
+
+    /// <summary>Only once the change is committed does it count.</summary>
+    private void Measure(List<(object Source, object Message)> sent)
+    {
+        if (metrics is null)
+            return;
+        var now = _time.GetUtcNow().UtcDateTime;
+        foreach (var (source, message) in sent)
+        {
+            if (source is Claim claim)
+                metrics.Saved(claim, message, now);
         }
     }
 
