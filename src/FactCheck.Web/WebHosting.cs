@@ -53,16 +53,23 @@ public static class WebHosting
             o.Events.OnRedirectToLogin = ctx => IsApi(ctx.Request) ? WriteStatus(ctx.Response, StatusCodes.Status401Unauthorized) : Redirect(ctx);
             o.Events.OnRedirectToAccessDenied = ctx => IsApi(ctx.Request) ? WriteStatus(ctx.Response, StatusCodes.Status403Forbidden) : Redirect(ctx);
         });
-        // Pages challenge with the sign-in cookie (a redirect to /login), the API with bearer (401).
+        // A request authenticates with an API key, a bearer token or the sign-in cookie. Pages
+        // challenge with the cookie (a redirect to /login), the API with bearer or API key (401).
         services.AddAuthentication(o =>
             {
+                o.DefaultAuthenticateScheme = CredentialsScheme;
                 o.DefaultChallengeScheme = PagesOrApiScheme;
                 o.DefaultForbidScheme = PagesOrApiScheme;
             })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddPolicyScheme(CredentialsScheme, null, o => o.ForwardDefaultSelector = ctx =>
+                ApiKeyAuthentication.Presented(ctx.Request) is not null ? ApiKeyAuthentication.SchemeName
+                : HasBearerToken(ctx.Request) ? IdentityConstants.BearerScheme
+                : IdentityConstants.ApplicationScheme)
             .AddPolicyScheme(PagesOrApiScheme, null, o => o.ForwardDefaultSelector = ctx =>
-                IsApi(ctx.Request) || HasBearerToken(ctx.Request)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme);
+                ApiKeyAuthentication.Presented(ctx.Request) is not null ? ApiKeyAuthentication.SchemeName
+                : IsApi(ctx.Request) || HasBearerToken(ctx.Request) ? IdentityConstants.BearerScheme
+                : IdentityConstants.ApplicationScheme);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Reviewer))
@@ -109,6 +116,7 @@ public static class WebHosting
         app.MapArticlesApi();
         app.MapClaimsApi();
         app.MapReviewersApi();
+        app.MapApiKeysApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapPost("/logout", async (SignInManager<IdentityUser> signIn, [FromForm] string? returnUrl) =>
@@ -129,6 +137,7 @@ public static class WebHosting
         });
 
     private const string PagesOrApiScheme = "PagesOrApi";
+    private const string CredentialsScheme = "Credentials";
 
     private static Task WriteHealthJson(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report) =>
         context.Response.WriteAsJsonAsync(new
@@ -146,7 +155,8 @@ public static class WebHosting
     {
         var request = context.Request;
         if (!IsApi(request) || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || context.User.Identity?.IsAuthenticated != true || HasBearerToken(request) || request.Headers.ContainsKey("X-Requested-With"))
+            || context.User.Identity?.IsAuthenticated != true || HasBearerToken(request) || ApiKeyAuthentication.Presented(request) is not null
+            || request.Headers.ContainsKey("X-Requested-With"))
             return next();
         return TypedResults.Problem(
             "An API write signed in with the browser cookie must send the header X-Requested-With (protection against cross-site requests); machine clients use a bearer token.",

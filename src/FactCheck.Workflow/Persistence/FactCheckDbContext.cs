@@ -3,6 +3,7 @@ using FactCheck.Detection;
 using FactCheck.Workflow.Articles;
 using FactCheck.Workflow.Assignment;
 using FactCheck.Workflow.Claims;
+using FactCheck.Workflow.Integrations;
 using FactCheck.Workflow.Messaging;
 using FactCheck.Workflow.Sources;
 using FactCheck.Workflow.Verdicts;
@@ -28,6 +29,7 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     /// <summary>Queues a message for the bus in the same transaction as the current changes.</summary>
     public void Publish(object message)
@@ -198,6 +200,18 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
             i.HasKey(x => new { x.MessageId, x.Consumer });
             i.Property(x => x.Consumer).HasMaxLength(200);
             i.HasIndex(x => x.ProcessedAt);
+        });
+
+        builder.Entity<ApiKey>(k =>
+        {
+            k.HasKey(x => x.Id);
+            k.Property(x => x.Id).ValueGeneratedNever();
+            k.Property(x => x.Name).HasMaxLength(100);
+            k.Property(x => x.Role).HasMaxLength(32);
+            k.Property(x => x.Lookup).HasMaxLength(8);
+            k.Property(x => x.Hash).HasMaxLength(64);
+            k.Property(x => x.CreatedBy).HasMaxLength(450);
+            k.HasIndex(x => x.Lookup).IsUnique();
         });
 
         builder.Entity<IdempotencyRecord>(r =>

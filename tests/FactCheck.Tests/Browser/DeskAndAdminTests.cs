@@ -96,6 +96,19 @@ public sealed class DeskAndAdminTests(ITestOutputHelper output) : IAsyncLifetime
         await Expect(admin.GetByText("Error queues can be browsed when the bus runs on RabbitMQ")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(admin, "admin");
 
+        // An API key for a machine client: its secret is shown once, it works, and revoked it does not.
+        var keys = admin.GetByRole(AriaRole.Form, new() { Name = "New API key" });
+        await keys.GetByLabel("Name").FillAsync("CMS connector");
+        await keys.GetByLabel("Role").SelectOptionAsync("Editor");
+        await keys.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        var secret = (await admin.GetByTestId("new-api-key").Locator("code").TextContentAsync())!;
+        using var cms = _browser.App.CreateClient();
+        cms.DefaultRequestHeaders.Add("X-Api-Key", secret);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await cms.GetAsync("/api/claims")).StatusCode);
+        await admin.Locator("tr[data-key='CMS connector']").GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Expect(admin.Locator("tr[data-key='CMS connector']")).ToContainTextAsync("revoked");
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await cms.GetAsync("/api/claims")).StatusCode);
+
         // The new role applies from the next sign-in: Rosa now reaches the desk.
         var rosa = await _browser.SignInAsync("reviewer3@factcheck.local");
         await rosa.GotoAsync("/desk");
