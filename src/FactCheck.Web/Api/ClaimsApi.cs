@@ -41,6 +41,8 @@ internal static class ClaimsApi
             TypedResults.Ok(VerdictResponse.From(await desk.ApproveAsync(id, http.Actor(), request?.Comment, ct))));
         editor.MapPost("/{id:guid}/verdict/return", async (Guid id, ReviewRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
             TypedResults.Ok(VerdictResponse.From(await desk.ReturnVerdictAsync(id, http.Actor(), request.Comment, ct))));
+        editor.MapPost("/{id:guid}/correct", (Guid id, ReviewRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
+            Updated(desk.CorrectAsync(id, http.Actor(), request.Comment, ct)));
         editor.MapPost("/{id:guid}/dismiss", (Guid id, DismissRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
             Updated(desk.DismissAsync(id, http.Actor(), request.Reason, request.DuplicateOf, ct)));
         editor.MapPost("/{id:guid}/restore", (Guid id, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
@@ -123,7 +125,7 @@ internal static class ClaimsApi
     {
         var claim = await db.Claims.AsNoTracking().Include(c => c.Verdicts).FirstOrDefaultAsync(c => c.Id == id, ct)
             ?? throw WorkflowException.NotFound("Claim", id);
-        if (claim.Status != ClaimStatus.Published || claim.CurrentVerdict is not { } verdict)
+        if (claim.PublishedVerdict is not { } verdict)
             throw new WorkflowException(WorkflowError.NotFound, $"Claim '{id}' has no published verdict yet (it is {claim.Status}).");
         var article = await db.Articles.AsNoTracking().SingleAsync(a => a.Id == claim.ArticleId, ct);
         return TypedResults.Text(builder.Build(claim, article, verdict), "application/ld+json");

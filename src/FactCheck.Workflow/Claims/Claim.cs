@@ -77,6 +77,14 @@ public sealed class Claim : IHasOutgoingMessages
     /// <summary>The latest verdict proposal, if any.</summary>
     public Verdict? CurrentVerdict => Verdicts.OrderByDescending(v => v.ProposedAt).FirstOrDefault();
 
+    /// <summary>The verdict the public sees: the latest approved one (it stands while a correction is worked on).</summary>
+    public Verdict? PublishedVerdict =>
+        Verdicts.Where(v => v.Review is { Decision: ReviewDecision.Approved }).OrderByDescending(v => v.Review!.ReviewedAt).FirstOrDefault();
+
+    /// <summary>Verdicts published before the current one, newest first: the correction history.</summary>
+    public IEnumerable<Verdict> EarlierPublishedVerdicts =>
+        Verdicts.Where(v => v.Review is { Decision: ReviewDecision.Approved }).OrderByDescending(v => v.Review!.ReviewedAt).Skip(1);
+
     public void Queue(int priority, DateTime dueAt, string? actor, DateTime now)
     {
         Priority = Math.Clamp(priority, 0, 100);
@@ -170,6 +178,25 @@ public sealed class Claim : IHasOutgoingMessages
         TransitionTo(ClaimStatus.Published, editorId, comment ?? "approved", now);
         verdict.Decide(ReviewDecision.Approved, editorId, comment, now);
         return verdict;
+    }
+
+    /// <summary>
+    /// An editor reopens a published claim for a correction: it goes back to the reviewer who proposed
+    /// the published verdict, with the editor's reason and a new deadline. Every verdict is kept.
+    /// </summary>
+    public void Reopen(string editorId, string? reason, TimeSpan lease, DateTime dueAt, DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new WorkflowException(WorkflowError.Invalid, "A correction needs a reason for the reviewer (and the record).");
+        var published = PublishedVerdict
+            ?? throw new WorkflowException(WorkflowError.Conflict, $"Only a published claim can be corrected; this claim is {Status}.");
+        TransitionTo(ClaimStatus.Returned, editorId, "correction: " + reason.Trim(), now);
+        AssigneeId = published.ProposedBy;
+        LeaseExpiresAt = now + lease;
+        DueAt = dueAt;
+        IsOverdue = false;
+        IsEscalated = false;
+        _outgoing.Add(new VerdictReturned(Id, published.Id, reason.Trim(), editorId));
     }
 
     /// <summary>The reviewer gives the claim back, or the lease ran out: it goes back to the queue.</summary>

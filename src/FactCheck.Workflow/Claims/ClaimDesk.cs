@@ -77,6 +77,14 @@ public sealed class ClaimDesk(
             return verdict;
         }, ct);
 
+    /// <summary>Reopens a published claim for a correction, back to the reviewer who proposed its verdict.</summary>
+    public Task<Claim> CorrectAsync(Guid claimId, Actor actor, string? reason, CancellationToken ct) =>
+        ChangeAsync(claimId, actor, claim =>
+        {
+            claim.Reopen(actor.UserId, reason, Lease, Now + options.Value.ClaimSla, Now);
+            return claim;
+        }, ct);
+
     public Task<Claim> StartWorkAsync(Guid claimId, Actor actor, CancellationToken ct) =>
         ChangeAsync(claimId, actor, claim =>
         {

@@ -15,7 +15,8 @@ public static class ClaimLifecycle
         [ClaimStatus.InProgress] = [ClaimStatus.VerdictProposed, ClaimStatus.Queued, ClaimStatus.Dismissed],
         [ClaimStatus.VerdictProposed] = [ClaimStatus.Published, ClaimStatus.Returned],
         [ClaimStatus.Returned] = [ClaimStatus.InProgress, ClaimStatus.Queued, ClaimStatus.Dismissed],
-        [ClaimStatus.Published] = [],
+        // A correction: an editor reopens a published claim for its reviewer; the published verdict stands meanwhile.
+        [ClaimStatus.Published] = [ClaimStatus.Returned],
         // Restoring a dismissed claim puts it back in the queue.
         [ClaimStatus.Dismissed] = [ClaimStatus.Queued],
     };

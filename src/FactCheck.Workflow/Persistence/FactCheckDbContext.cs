@@ -136,6 +136,8 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
             c.HasMany(x => x.Verdicts).WithOne().HasForeignKey(v => v.ClaimId).OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.History).WithOne().HasForeignKey(e => e.ClaimId).OnDelete(DeleteBehavior.Cascade);
             c.Ignore(x => x.CurrentVerdict);
+            c.Ignore(x => x.PublishedVerdict);
+            c.Ignore(x => x.EarlierPublishedVerdicts);
             c.Property(x => x.Embedding).HasMaxLength(SentenceEmbedder.Dimensions * sizeof(float));
             // The queue: next claim by priority then due date; the desk: by status and assignee.
             c.HasIndex(x => new { x.Status, x.Priority, x.DueAt });

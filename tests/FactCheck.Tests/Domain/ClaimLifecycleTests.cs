@@ -18,6 +18,7 @@ public sealed class ClaimLifecycleTests
         (ClaimStatus.VerdictProposed, ClaimStatus.Published), (ClaimStatus.VerdictProposed, ClaimStatus.Returned),
         (ClaimStatus.Returned, ClaimStatus.InProgress), (ClaimStatus.Returned, ClaimStatus.Queued), (ClaimStatus.Returned, ClaimStatus.Dismissed),
         (ClaimStatus.Dismissed, ClaimStatus.Queued),
+        (ClaimStatus.Published, ClaimStatus.Returned),
     ];
 
     public static TheoryData<ClaimStatus, ClaimStatus> AllPairs()

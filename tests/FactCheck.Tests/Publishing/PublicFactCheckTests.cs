@@ -118,6 +118,38 @@ public sealed partial class PublicFactCheckTests(EmbeddedDesk desk) : IClassFixt
         Assert.Equal(HttpStatusCode.BadRequest, (await desk.Editor.GetAsync("/api/claims/export?format=xml")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_correction_keeps_the_published_verdict_public_until_the_new_one_is_approved_and_keeps_both()
+    {
+        var claim = desk.Claim(8);
+        await PublishAsync(claim.Id, "True", "The ministry's figures match.");
+        using var anonymous = desk.App.CreateClient();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await desk.Editor.PostAsJsonAsync($"/api/claims/{claim.Id}/correct", new { comment = " " })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await desk.Reviewer.PostAsJsonAsync($"/api/claims/{claim.Id}/correct", new { comment = "mine" })).StatusCode);
+        var reopened = await desk.Editor.PostAsJsonAsync($"/api/claims/{claim.Id}/correct", new { comment = "The ministry revised its figures on Monday." });
+        Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
+        var during = (await ClaimWorkflowScenario.GetClaim(desk.Editor, claim.Id)).Claim;
+        Assert.Equal((ClaimStatus.Returned, desk.ReviewerId), (during.Status, during.AssigneeId));
+
+        // Meanwhile the public keeps the published rating, with a notice.
+        var page = await anonymous.GetStringAsync($"/fact-checks/{claim.Id}");
+        Assert.Contains("being corrected", page, StringComparison.Ordinal);
+        Assert.Equal("True", JsonLdOf(page).GetProperty("reviewRating").GetProperty("alternateName").GetString());
+
+        await PublishAsync(claim.Id, "Mostly true", "After Monday's revision the figure is slightly lower.");
+        page = await anonymous.GetStringAsync($"/fact-checks/{claim.Id}");
+        Assert.DoesNotContain("being corrected", page, StringComparison.Ordinal);
+        Assert.Equal("Mostly true", JsonLdOf(page).GetProperty("reviewRating").GetProperty("alternateName").GetString());
+        Assert.Contains("Our earlier rating", page, StringComparison.Ordinal);
+
+        var details = await ClaimWorkflowScenario.GetClaim(desk.Editor, claim.Id);
+        Assert.Equal(["True", "Mostly true"], details.Verdicts.Select(v => v.Rating));
+        Assert.All(details.Verdicts, v => Assert.Equal(FactCheck.Workflow.Verdicts.ReviewDecision.Approved, v.Review!.Decision));
+        var history = await desk.Editor.GetFromJsonAsync<List<ClaimEventResponse>>($"/api/claims/{claim.Id}/history", ClaimWorkflowScenario.Json);
+        Assert.Contains(history!, e => e.From == "Published" && e.To == "Returned" && e.Reason!.Contains("revised its figures", StringComparison.Ordinal));
+    }
+
     [GeneratedRegex("<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex JsonLdPattern();
 }
