@@ -71,7 +71,7 @@ public static class ContractCatalog
             new SourceAttached(ClaimId, Guid.Parse("0195f0c5-5e6f-7a8b-9c0d-1e2f3a4b5c31"), "https://www.canada.ca/en/department-national-defence.html", "Supports", "reviewer-user-id")),
         new(typeof(VerdictProposed), ContractDirection.Out, "A reviewer proposed a verdict; it waits for an editor.",
             new VerdictProposed(ClaimId, VerdictId, "Mostly true", "The department confirms about 200 special forces.", "reviewer-user-id")),
-        new(typeof(VerdictReturned), ContractDirection.Out, "An editor returned the proposed verdict to the reviewer with a comment.",
+        new(typeof(VerdictReturned), ContractDirection.Out, "An editor returned a proposed verdict to the reviewer with a comment, or reopened a published one for a correction (then `verdictId` is the published verdict, which stands until the corrected one is published).",
             new VerdictReturned(ClaimId, VerdictId, "Cite the minister's office.", "editor-user-id")),
         new(typeof(VerdictPublished), ContractDirection.Out, "An editor approved the verdict; it is published. `claimReviewJsonLd` is its schema.org ClaimReview.",
             new VerdictPublished(ClaimId, VerdictId, "Mostly true", "The department confirms about 200 special forces.", "editor-user-id", At,

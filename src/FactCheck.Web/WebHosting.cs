@@ -143,7 +143,8 @@ public static class WebHosting
         context.Response.WriteAsJsonAsync(new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description ?? e.Value.Exception?.Message }),
+            // Anonymous: statuses only, never exception text (hosts, ports) from a failing check.
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString() }),
         });
 
     /// <summary>

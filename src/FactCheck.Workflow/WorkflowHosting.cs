@@ -85,7 +85,9 @@ public static class WorkflowHosting
 
         AddJobs(services, database, workflow);
         services.AddSingleton<WorkflowMetrics>();
-        services.AddHostedService<ClaimCensus>();
+        // The census is database-wide: counted where the jobs run, not in every web replica.
+        if (workflow.RunJobs)
+            services.AddHostedService<ClaimCensus>();
         AddTelemetry(builder);
         return builder;
     }

@@ -44,10 +44,21 @@ internal static class ApiKeysApi
     {
         if (request.Role is not { } role || !Roles.All.Contains(role))
             throw new WorkflowException(WorkflowError.Invalid, $"An API key needs one role: {string.Join(", ", Roles.All)}.");
-        var (key, secret) = ApiKey.Create(request.Name ?? "", role, createdBy, now);
-        db.ApiKeys.Add(key);
-        await db.SaveChangesAsync(ct);
-        return new CreatedApiKey(ApiKeyResponse.From(key), secret);
+        // The lookup is 32 random bits under a unique index: a clash (rare) just draws again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (key, secret) = ApiKey.Create(request.Name ?? "", role, createdBy, now);
+            db.ApiKeys.Add(key);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new CreatedApiKey(ApiKeyResponse.From(key), secret);
+            }
+            catch (DbUpdateException ex) when (attempt < 3 && Database.IsUniqueViolation(ex))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     public static async Task RevokeAsync(FactCheckDbContext db, Guid id, DateTime now, CancellationToken ct)

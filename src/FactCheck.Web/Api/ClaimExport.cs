@@ -49,6 +49,7 @@ internal static class ClaimExport
         var claims = filter.ToFilter(http.User).Apply(db.Claims.AsNoTracking()).Take(MaxRows);
         var articles = await db.Articles.AsNoTracking()
             .Where(a => claims.Select(c => c.ArticleId).Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.Url })
             .ToDictionaryAsync(a => a.Id, a => (a.Title, a.Url), ct);
         var rows = claims.Include(c => c.Verdicts).AsAsyncEnumerable();
 
@@ -60,7 +61,8 @@ internal static class ClaimExport
         await writer.WriteAsync(format == "csv" ? string.Join(',', Columns) + "\r\n" : "[");
         await foreach (var claim in rows.WithCancellation(ct))
         {
-            var (title, url) = articles[claim.ArticleId];
+            // A claim of an article that arrived after the titles were read (the context is busy streaming): no title.
+            var (title, url) = articles.TryGetValue(claim.ArticleId, out var article) ? article : ("", null);
             var row = ToRow(claim, title, url, claimReviews);
             if (format == "csv")
             {
@@ -100,10 +102,10 @@ internal static class ClaimExport
         return string.Join(',', values.Select(Quote)) + "\r\n";
     }
 
-    /// <summary>RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula.</summary>
+    /// <summary>RFC 4180 quoting; a leading = + - @ tab or CR is defused so a spreadsheet never runs a cell as a formula.</summary>
     private static string Quote(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }

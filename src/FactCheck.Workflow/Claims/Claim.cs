@@ -77,8 +77,11 @@ public sealed class Claim : IHasOutgoingMessages
     /// <summary>The latest verdict proposal, if any.</summary>
     public Verdict? CurrentVerdict => Verdicts.OrderByDescending(v => v.ProposedAt).FirstOrDefault();
 
-    /// <summary>The verdict the public sees: the latest approved one (it stands while a correction is worked on).</summary>
-    public Verdict? PublishedVerdict =>
+    /// <summary>
+    /// The verdict the public sees: the latest approved one (it stands while a correction is worked
+    /// on); none once the claim is dismissed, which retracts it.
+    /// </summary>
+    public Verdict? PublishedVerdict => Status == ClaimStatus.Dismissed ? null :
         Verdicts.Where(v => v.Review is { Decision: ReviewDecision.Approved }).OrderByDescending(v => v.Review!.ReviewedAt).FirstOrDefault();
 
     /// <summary>Verdicts published before the current one, newest first: the correction history.</summary>
@@ -197,6 +200,7 @@ public sealed class Claim : IHasOutgoingMessages
         IsOverdue = false;
         IsEscalated = false;
         _outgoing.Add(new VerdictReturned(Id, published.Id, reason.Trim(), editorId));
+        _outgoing.Add(new ClaimAssigned(Id, ArticleId, published.ProposedBy, LeaseExpiresAt.Value));
     }
 
     /// <summary>The reviewer gives the claim back, or the lease ran out: it goes back to the queue.</summary>

@@ -77,11 +77,17 @@ public sealed class ClaimDesk(
             return verdict;
         }, ct);
 
-    /// <summary>Reopens a published claim for a correction, back to the reviewer who proposed its verdict.</summary>
+    /// <summary>
+    /// Reopens a published claim for a correction, back to the reviewer who proposed its verdict; when
+    /// they are no longer available, to the queue, where the policy or "take next" finds someone else.
+    /// </summary>
     public Task<Claim> CorrectAsync(Guid claimId, Actor actor, string? reason, CancellationToken ct) =>
-        ChangeAsync(claimId, actor, claim =>
+        ChangeAsync(claimId, actor, async claim =>
         {
             claim.Reopen(actor.UserId, reason, Lease, Now + options.Value.ClaimSla, Now);
+            var reviewer = claim.AssigneeId;
+            if (!await db.Reviewers.AnyAsync(r => r.UserId == reviewer && r.IsAvailable, ct))
+                claim.Release(actor.UserId, "correction: the reviewer of the published verdict is not available", Now);
             return claim;
         }, ct);
 

@@ -132,8 +132,10 @@ public sealed partial class PublicFactCheckTests(EmbeddedDesk desk) : IClassFixt
         var during = (await ClaimWorkflowScenario.GetClaim(desk.Editor, claim.Id)).Claim;
         Assert.Equal((ClaimStatus.Returned, desk.ReviewerId), (during.Status, during.AssigneeId));
 
-        // Meanwhile the public keeps the published rating, with a notice.
+        // Meanwhile the public keeps the published rating, with a notice, and not the reviewer's draft sources.
+        await desk.Reviewer.PostAsJsonAsync($"/api/claims/{claim.Id}/sources", new { url = "https://example.org/draft-revision", title = "Draft", stance = "Context" });
         var page = await anonymous.GetStringAsync($"/fact-checks/{claim.Id}");
+        Assert.DoesNotContain("draft-revision", page, StringComparison.Ordinal);
         Assert.Contains("being corrected", page, StringComparison.Ordinal);
         Assert.Equal("True", JsonLdOf(page).GetProperty("reviewRating").GetProperty("alternateName").GetString());
 
@@ -148,6 +150,30 @@ public sealed partial class PublicFactCheckTests(EmbeddedDesk desk) : IClassFixt
         Assert.All(details.Verdicts, v => Assert.Equal(FactCheck.Workflow.Verdicts.ReviewDecision.Approved, v.Review!.Decision));
         var history = await desk.Editor.GetFromJsonAsync<List<ClaimEventResponse>>($"/api/claims/{claim.Id}/history", ClaimWorkflowScenario.Json);
         Assert.Contains(history!, e => e.From == "Published" && e.To == "Returned" && e.Reason!.Contains("revised its figures", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_correction_goes_to_the_queue_when_its_reviewer_is_away_and_dismissing_it_retracts_the_fact_check()
+    {
+        var claim = desk.Claim(9);
+        await PublishAsync(claim.Id, "False", "No such figure was ever published.");
+        Assert.Equal(HttpStatusCode.OK, (await desk.Admin.PutAsJsonAsync($"/api/admin/reviewers/{desk.ReviewerId}", new { isAvailable = false })).StatusCode);
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await desk.Editor.PostAsJsonAsync($"/api/claims/{claim.Id}/correct", new { comment = "Check the new report." })).StatusCode);
+            var queued = (await ClaimWorkflowScenario.GetClaim(desk.Editor, claim.Id)).Claim;
+            Assert.Equal((ClaimStatus.Queued, (string?)null), (queued.Status, queued.AssigneeId));
+        }
+        finally
+        {
+            await desk.Admin.PutAsJsonAsync($"/api/admin/reviewers/{desk.ReviewerId}", new { isAvailable = true });
+        }
+
+        using var anonymous = desk.App.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/fact-checks/{claim.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await desk.Editor.PostAsJsonAsync($"/api/claims/{claim.Id}/dismiss", new { reason = "retracted: the claim was misquoted" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/fact-checks/{claim.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await desk.Editor.GetAsync($"/api/claims/{claim.Id}/claimreview")).StatusCode);
     }
 
     [GeneratedRegex("<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline)]
