@@ -16,7 +16,8 @@ public sealed class WorkflowMetricsTests
     [Fact]
     public async Task Assignment_times_transitions_and_claims_by_status_are_measured_for_this_app()
     {
-        await using var app = new FactCheckApp(TestStack.Embedded(), new Dictionary<string, string?> { ["FactCheck:Workflow:RunJobs"] = "false" });
+        // With the job server: the census runs where the jobs run.
+        await using var app = new FactCheckApp(TestStack.Embedded());
         await app.CreateUserAsync("rita@newsroom.test", "Rita Reviewer", ["Reviewer"], ["defence"], capacity: 100);
         await app.CreateUserAsync("eddie@newsroom.test", "Eddie Editor", ["Editor"]);
         var meters = app.Services.GetRequiredService<IMeterFactory>();
