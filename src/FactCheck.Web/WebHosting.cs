@@ -62,14 +62,11 @@ public static class WebHosting
                 o.DefaultForbidScheme = PagesOrApiScheme;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
-            .AddPolicyScheme(CredentialsScheme, null, o => o.ForwardDefaultSelector = ctx =>
-                ApiKeyAuthentication.Presented(ctx.Request) is not null ? ApiKeyAuthentication.SchemeName
-                : HasBearerToken(ctx.Request) ? IdentityConstants.BearerScheme
-                : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme(CredentialsScheme, null, o => o.ForwardDefaultSelector = ctx => CredentialScheme(ctx.Request))
             .AddPolicyScheme(PagesOrApiScheme, null, o => o.ForwardDefaultSelector = ctx =>
-                ApiKeyAuthentication.Presented(ctx.Request) is not null ? ApiKeyAuthentication.SchemeName
-                : IsApi(ctx.Request) || HasBearerToken(ctx.Request) ? IdentityConstants.BearerScheme
-                : IdentityConstants.ApplicationScheme);
+                CredentialScheme(ctx.Request) is var scheme && scheme == IdentityConstants.ApplicationScheme && IsApi(ctx.Request)
+                    ? IdentityConstants.BearerScheme
+                    : scheme);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Reviewer))
@@ -119,6 +116,7 @@ public static class WebHosting
         app.MapApiKeysApi();
 
         app.MapStaticAssets().AllowAnonymous();
+        // The form parameter makes the endpoint validate the form's antiforgery token.
         app.MapPost("/logout", async (SignInManager<IdentityUser> signIn, [FromForm] string? returnUrl) =>
         {
             await signIn.SignOutAsync();
@@ -156,7 +154,7 @@ public static class WebHosting
     {
         var request = context.Request;
         if (!IsApi(request) || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || context.User.Identity?.IsAuthenticated != true || HasBearerToken(request) || ApiKeyAuthentication.Presented(request) is not null
+            || context.User.Identity?.IsAuthenticated != true || CredentialScheme(request) != IdentityConstants.ApplicationScheme
             || request.Headers.ContainsKey("X-Requested-With"))
             return next();
         return TypedResults.Problem(
@@ -165,8 +163,11 @@ public static class WebHosting
             title: "Missing X-Requested-With").ExecuteAsync(context);
     }
 
-    private static bool HasBearerToken(HttpRequest request) =>
-        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The scheme of the credential a request carries: an API key, a bearer token, or else the sign-in cookie.</summary>
+    private static string CredentialScheme(HttpRequest request) =>
+        ApiKeyAuthentication.Presented(request) is not null ? ApiKeyAuthentication.SchemeName
+        : request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme
+        : IdentityConstants.ApplicationScheme;
 
     /// <summary>Machine-facing paths: answered with status codes, never redirected to the sign-in page.</summary>
     private static bool IsApi(HttpRequest request) =>
