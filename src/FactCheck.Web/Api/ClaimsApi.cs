@@ -79,7 +79,7 @@ internal static class ClaimsApi
 
     private static async Task<Ok<ClaimDetails>> Get(Guid id, HttpContext http, FactCheckDbContext db, CancellationToken ct)
     {
-        var claim = await db.Claims.AsNoTracking().Include(c => c.Sources).Include(c => c.Verdicts).AsSplitQuery()
+        var claim = await db.Claims.AsNoTracking().WithSourcesAndVerdicts()
             .FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw WorkflowException.NotFound("Claim", id);
         http.Response.Headers.ETag = HttpRequestExtensions.ETag(claim.Version);
         return TypedResults.Ok(ClaimDetails.From(claim));

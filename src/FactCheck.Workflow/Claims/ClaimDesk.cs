@@ -221,9 +221,7 @@ public sealed class ClaimDesk(
     private async Task<T> ChangeAsync<T>(Guid claimId, Actor actor, Func<Claim, Task<T>> change, CancellationToken ct)
     {
         var claim = await db.Claims
-            .Include(c => c.Verdicts)
-            .Include(c => c.Sources)
-            .AsSplitQuery()
+            .WithSourcesAndVerdicts()
             .FirstOrDefaultAsync(c => c.Id == claimId, ct)
             ?? throw WorkflowException.NotFound("Claim", claimId);
         if (actor.ExpectedVersion is { } expected && expected != claim.Version)
