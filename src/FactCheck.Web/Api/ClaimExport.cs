@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using FactCheck.Workflow;
@@ -35,11 +36,10 @@ internal static class ClaimExport
 {
     public const int MaxRows = 100_000;
 
-    private static readonly string[] Columns =
-    [
-        "claimId", "articleId", "articleTitle", "articleUrl", "text", "speaker", "status", "priority", "dueAt", "isOverdue",
-        "assigneeId", "score", "rating", "rationale", "reviewDecision", "reviewedAt", "publicUrl",
-    ];
+    // The CSV columns are the row's properties, named as in the JSON export.
+    private static readonly PropertyInfo[] Fields = typeof(ClaimExportRow).GetProperties();
+
+    private static readonly string Header = string.Join(',', Fields.Select(f => JsonNamingPolicy.CamelCase.ConvertName(f.Name)));
 
     public static async Task ExportAsync(
         [AsParameters] ClaimListQuery filter, HttpContext http, FactCheckDbContext db, ClaimReviewBuilder claimReviews, CancellationToken ct, string format = "csv")
@@ -58,7 +58,7 @@ internal static class ClaimExport
         http.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
         var first = true;
-        await writer.WriteAsync(format == "csv" ? string.Join(',', Columns) + "\r\n" : "[");
+        await writer.WriteAsync(format == "csv" ? Header + "\r\n" : "[");
         await foreach (var claim in rows.WithCancellation(ct))
         {
             // A claim of an article that arrived after the titles were read (the context is busy streaming): no title.
@@ -90,17 +90,16 @@ internal static class ClaimExport
             c.Status == ClaimStatus.Published ? claimReviews.PublicUrl(c.Id) : null);
     }
 
-    private static string Csv(ClaimExportRow r)
-    {
-        string[] values =
-        [
-            r.ClaimId.ToString(), r.ArticleId.ToString(), r.ArticleTitle, r.ArticleUrl ?? "", r.Text, r.Speaker ?? "", r.Status.ToString(),
-            r.Priority.ToString(CultureInfo.InvariantCulture), r.DueAt.ToString("O", CultureInfo.InvariantCulture), r.IsOverdue ? "true" : "false",
-            r.AssigneeId ?? "", r.Score.ToString("0.###", CultureInfo.InvariantCulture), r.Rating ?? "", r.Rationale ?? "", r.ReviewDecision ?? "",
-            r.ReviewedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "", r.PublicUrl ?? "",
-        ];
-        return string.Join(',', values.Select(Quote)) + "\r\n";
-    }
+    private static string Csv(ClaimExportRow row) =>
+        string.Join(',', Fields.Select(f => Quote(f.GetValue(row) switch
+        {
+            null => "",
+            DateTime at => at.ToString("O", CultureInfo.InvariantCulture),
+            double score => score.ToString("0.###", CultureInfo.InvariantCulture),
+            bool flag => flag ? "true" : "false",
+            IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
+            var value => value.ToString() ?? "",
+        }))) + "\r\n";
 
     /// <summary>RFC 4180 quoting; a leading = + - @ tab or CR is defused so a spreadsheet never runs a cell as a formula.</summary>
     private static string Quote(string value)

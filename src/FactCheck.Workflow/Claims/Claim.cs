@@ -196,9 +196,7 @@ public sealed class Claim : IHasOutgoingMessages
         TransitionTo(ClaimStatus.Returned, editorId, "correction: " + reason.Trim(), now);
         AssigneeId = published.ProposedBy;
         LeaseExpiresAt = now + lease;
-        DueAt = dueAt;
-        IsOverdue = false;
-        IsEscalated = false;
+        ChangeDueDate(dueAt, editorId, now);
         _outgoing.Add(new VerdictReturned(Id, published.Id, reason.Trim(), editorId));
         _outgoing.Add(new ClaimAssigned(Id, ArticleId, published.ProposedBy, LeaseExpiresAt.Value));
     }
