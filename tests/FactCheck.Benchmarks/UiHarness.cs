@@ -71,7 +71,7 @@ public static class UiHarness
             var small = await TotalClaimsAsync(http);
             var baseline = await DeskLoadAsync(page);
 
-            var article = await File.ReadAllTextAsync(Path.Combine(root, "..", "shared", "data", "seed-article", "article.txt"));
+            var article = await File.ReadAllTextAsync(SharedData.Path("seed-article", "article.txt"));
             var submitted = Stopwatch.StartNew();
             for (var i = 0; await TotalClaimsAsync(http) < targetClaims; i++)
             {

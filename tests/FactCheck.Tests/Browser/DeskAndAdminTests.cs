@@ -8,26 +8,15 @@ using Microsoft.Playwright;
 namespace FactCheck.Tests.Browser;
 
 /// <summary>The editor's bulk actions on the desk and the admin's people page, in a real browser.</summary>
-public sealed class DeskAndAdminTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class DeskAndAdminTests(ITestOutputHelper output) : BrowserTest(output)
 {
-    private readonly BrowserApp _browser = new();
-
-    public ValueTask InitializeAsync() => _browser.InitializeAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        foreach (var line in _browser.Log)
-            output.WriteLine(line);
-        return _browser.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_editor_filters_the_desk_and_changes_priority_assigns_dismisses_and_restores_claims_in_bulk()
     {
-        var desk = await _browser.SignInAsync("editor@factcheck.local");
+        var desk = await Browser.SignInAsync("editor@factcheck.local");
         await desk.GotoAsync("/desk");
         await BrowserApp.WaitForInteractiveAsync(desk);
-        var total = await _browser.App.WithDbAsync(db => db.Claims.CountAsync());
+        var total = await Browser.App.WithDbAsync(db => db.Claims.CountAsync());
         await Expect(desk.GetByTestId("claim-total")).ToHaveTextAsync($"({total})");
 
         await desk.GetByTestId("filter-status").SelectOptionAsync("Queued");
@@ -51,8 +40,8 @@ public sealed class DeskAndAdminTests(ITestOutputHelper output) : IAsyncLifetime
         await bulk.GetByLabel("Assign to").SelectOptionAsync(new SelectOptionValue { Label = "Remy Reviewer" });
         await bulk.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
         await Expect(desk.GetByTestId("message")).ToHaveTextAsync("2 claim(s) assigned.");
-        var remy = await _browser.App.WithDbAsync(db => db.Reviewers.Where(r => r.DisplayName == "Remy Reviewer").Select(r => r.UserId).SingleAsync());
-        var assigned = await _browser.App.WithDbAsync(db => db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync());
+        var remy = await Browser.App.WithDbAsync(db => db.Reviewers.Where(r => r.DisplayName == "Remy Reviewer").Select(r => r.UserId).SingleAsync());
+        var assigned = await Browser.App.WithDbAsync(db => db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync());
         Assert.All(assigned, c => Assert.Equal((ClaimStatus.Assigned, remy, 99), (c.Status, c.AssigneeId, c.Priority)));
 
         // The selection survives a change of filter.
@@ -68,7 +57,7 @@ public sealed class DeskAndAdminTests(ITestOutputHelper output) : IAsyncLifetime
             await desk.Locator($"tr[data-claim='{id}']").GetByRole(AriaRole.Checkbox).CheckAsync();
         await bulk.GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
         await Expect(desk.GetByTestId("message")).ToHaveTextAsync("2 claim(s) restored.");
-        Assert.All(await _browser.App.WithDbAsync(db => db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync()), c => Assert.Equal(ClaimStatus.Queued, c.Status));
+        Assert.All(await Browser.App.WithDbAsync(db => db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync()), c => Assert.Equal(ClaimStatus.Queued, c.Status));
 
         // Restoring a queued claim is refused, and says so by claim.
         await desk.Locator($"tr[data-claim='{ids[0]}']").GetByRole(AriaRole.Checkbox).CheckAsync();
@@ -80,7 +69,7 @@ public sealed class DeskAndAdminTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task An_admin_changes_a_reviewers_capacity_and_roles_and_sees_that_embedded_mode_has_no_error_queues_to_browse()
     {
-        var admin = await _browser.SignInAsync("admin@factcheck.local");
+        var admin = await Browser.SignInAsync("admin@factcheck.local");
         await admin.GotoAsync("/admin");
         await BrowserApp.WaitForInteractiveAsync(admin);
         var row = admin.Locator("tr[data-user='reviewer3@factcheck.local']");
@@ -88,7 +77,7 @@ public sealed class DeskAndAdminTests(ITestOutputHelper output) : IAsyncLifetime
         await row.GetByLabel("Beats of reviewer3@factcheck.local").FillAsync("health, Science");
         await row.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(admin.GetByTestId("message")).ToHaveTextAsync("Saved Rosa Reviewer.");
-        var profile = await _browser.App.WithDbAsync(db => db.Reviewers.AsNoTracking().SingleAsync(r => r.DisplayName == "Rosa Reviewer"));
+        var profile = await Browser.App.WithDbAsync(db => db.Reviewers.AsNoTracking().SingleAsync(r => r.DisplayName == "Rosa Reviewer"));
         Assert.Equal((3, "health,science"), (profile.Capacity, string.Join(",", profile.Beats)));
 
         await row.GetByLabel("reviewer3@factcheck.local is Editor").CheckAsync();
@@ -102,7 +91,7 @@ public sealed class DeskAndAdminTests(ITestOutputHelper output) : IAsyncLifetime
         await keys.GetByLabel("Role").SelectOptionAsync("Editor");
         await keys.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
         var secret = (await admin.GetByTestId("new-api-key").Locator("code").TextContentAsync())!;
-        using var cms = _browser.App.CreateClient();
+        using var cms = Browser.App.CreateClient();
         cms.DefaultRequestHeaders.Add("X-Api-Key", secret);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await cms.GetAsync("/api/claims")).StatusCode);
         await admin.Locator("tr[data-key='CMS connector']").GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
@@ -110,7 +99,7 @@ public sealed class DeskAndAdminTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await cms.GetAsync("/api/claims")).StatusCode);
 
         // The new role applies from the next sign-in: Rosa now reaches the desk.
-        var rosa = await _browser.SignInAsync("reviewer3@factcheck.local");
+        var rosa = await Browser.SignInAsync("reviewer3@factcheck.local");
         await rosa.GotoAsync("/desk");
         await Expect(rosa.GetByRole(AriaRole.Heading, new() { Name = "Desk" })).ToBeVisibleAsync();
     }
@@ -118,24 +107,22 @@ public sealed class DeskAndAdminTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task An_open_desk_loses_an_editors_powers_as_soon_as_the_role_is_removed()
     {
-        var desk = await _browser.SignInAsync("editor@factcheck.local");
+        var desk = await Browser.SignInAsync("editor@factcheck.local");
         await desk.GotoAsync("/desk");
         await BrowserApp.WaitForInteractiveAsync(desk);
-        var editorId = await _browser.App.WithDbAsync(db => db.Users.Where(u => u.Email == "editor@factcheck.local").Select(u => u.Id).SingleAsync());
+        var editorId = await Browser.App.WithDbAsync(db => db.Users.Where(u => u.Email == "editor@factcheck.local").Select(u => u.Id).SingleAsync());
 
-        await _browser.App.WithScopeAsync(services => services.GetRequiredService<Staff>().SetRoleAsync(editorId, "Editor", member: false));
+        await Browser.App.WithScopeAsync(services => services.GetRequiredService<Staff>().SetRoleAsync(editorId, "Editor", member: false));
 
         var row = desk.Locator("table[aria-label=Claims] tbody tr").First;
         var id = Guid.Parse((await row.GetAttributeAsync("data-claim"))!);
-        var before = await _browser.App.WithDbAsync(db => db.Claims.Where(c => c.Id == id).Select(c => c.Priority).SingleAsync());
+        var before = await Browser.App.WithDbAsync(db => db.Claims.Where(c => c.Id == id).Select(c => c.Priority).SingleAsync());
         await row.GetByRole(AriaRole.Checkbox).CheckAsync();
         var bulk = desk.GetByRole(AriaRole.Region, new() { Name = "Bulk actions" });
         await bulk.GetByLabel("Priority").FillAsync("1");
         await bulk.GetByRole(AriaRole.Button, new() { Name = "Set priority" }).ClickAsync();
 
         await Expect(desk.GetByTestId("message")).ToContainTextAsync("Your sign-in is no longer valid");
-        Assert.Equal(before, await _browser.App.WithDbAsync(db => db.Claims.Where(c => c.Id == id).Select(c => c.Priority).SingleAsync()));
+        Assert.Equal(before, await Browser.App.WithDbAsync(db => db.Claims.Where(c => c.Id == id).Select(c => c.Priority).SingleAsync()));
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

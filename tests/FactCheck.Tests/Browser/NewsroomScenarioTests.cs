@@ -10,38 +10,27 @@ using Microsoft.Playwright;
 namespace FactCheck.Tests.Browser;
 
 /// <summary>The newsroom's main loop in a real browser: reviewer, editor, and a desk watching live.</summary>
-public sealed class NewsroomScenarioTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class NewsroomScenarioTests(ITestOutputHelper output) : BrowserTest(output)
 {
     private const string Reviewer = "reviewer@factcheck.local";
     private const string Editor = "editor@factcheck.local";
-    private readonly BrowserApp _browser = new();
-
-    public ValueTask InitializeAsync() => _browser.InitializeAsync();
-
-    public ValueTask DisposeAsync()
-    {
-        foreach (var line in _browser.Log)
-            output.WriteLine(line);
-        return _browser.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_claim_goes_from_take_next_through_a_returned_verdict_to_published_while_the_desk_watches()
     {
-        var desk = await _browser.SignInAsync(Editor);
+        var desk = await Browser.SignInAsync(Editor);
         await desk.GotoAsync("/desk");
         await BrowserApp.WaitForInteractiveAsync(desk);
         await BrowserApp.ScreenshotAsync(desk, "desk");
 
         // Reviewer: take the next claim from the sample article.
-        var reviewer = await _browser.SignInAsync(Reviewer);
+        var reviewer = await Browser.SignInAsync(Reviewer);
         Assert.EndsWith("/queue", reviewer.Url, StringComparison.Ordinal);
         await BrowserApp.ScreenshotAsync(reviewer, "queue-empty");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Take next claim" }).ClickAsync();
         await reviewer.WaitForURLAsync(new Regex("/claims/[0-9a-f-]{36}$"));
         await BrowserApp.WaitForInteractiveAsync(reviewer);
         var claimId = Guid.Parse(reviewer.Url[^36..]);
-        var claim = await _browser.App.WithDbAsync(db => db.Claims.AsNoTracking().SingleAsync(c => c.Id == claimId));
+        var claim = await Browser.App.WithDbAsync(db => db.Claims.AsNoTracking().SingleAsync(c => c.Id == claimId));
         Assert.Equal(IdentitySeeder.SampleArticleId, claim.ArticleId);
         Assert.Equal(ClaimStatus.Assigned, claim.Status);
         await Expect(reviewer.GetByTestId("claim-text")).ToHaveTextAsync(claim.Text);
@@ -56,7 +45,7 @@ public sealed class NewsroomScenarioTests(ITestOutputHelper output) : IAsyncLife
         await ProposeAsync(reviewer, "Mostly true", "The Department of National Defence lists about 200 special forces in Iraq.");
         var proposedAt = Stopwatch.StartNew();
         await Expect(deskRow).ToHaveAttributeAsync("data-status", "VerdictProposed");
-        output.WriteLine($"Desk showed VerdictProposed {proposedAt.ElapsedMilliseconds} ms after the reviewer's click returned");
+        Output.WriteLine($"Desk showed VerdictProposed {proposedAt.ElapsedMilliseconds} ms after the reviewer's click returned");
 
         // Editor returns it with a comment; the reviewer sees the comment live and revises.
         var signoff = await desk.Context.NewPageAsync();
@@ -82,7 +71,7 @@ public sealed class NewsroomScenarioTests(ITestOutputHelper output) : IAsyncLife
         await Expect(signoff.Locator($"article[data-claim='{claimId}']")).ToHaveCountAsync(0);
         await BrowserApp.ScreenshotAsync(desk, "desk-published");
 
-        var published = await _browser.App.WithDbAsync(db => db.Claims.AsNoTracking().Include(c => c.Verdicts).SingleAsync(c => c.Id == claimId));
+        var published = await Browser.App.WithDbAsync(db => db.Claims.AsNoTracking().Include(c => c.Verdicts).SingleAsync(c => c.Id == claimId));
         Assert.Equal(ClaimStatus.Published, published.Status);
         Assert.Equal(2, published.Verdicts.Count);
         Assert.Equal("True", published.CurrentVerdict!.Rating);
@@ -102,7 +91,7 @@ public sealed class NewsroomScenarioTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task A_reviewer_is_refused_the_editors_pages_and_actions()
     {
-        var reviewer = await _browser.SignInAsync(Reviewer);
+        var reviewer = await Browser.SignInAsync(Reviewer);
 
         await reviewer.GotoAsync("/signoff");
         await Expect(reviewer.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your role does not allow");
@@ -112,7 +101,7 @@ public sealed class NewsroomScenarioTests(ITestOutputHelper output) : IAsyncLife
         await Expect(reviewer.GetByRole(AriaRole.Link, new() { Name = "Desk" })).ToHaveCountAsync(0);
 
         // The server refuses the action itself, not just the page: the reviewer's own cookie gets 403.
-        var claimId = await _browser.App.WithDbAsync(db => db.Claims.Select(c => c.Id).FirstAsync());
+        var claimId = await Browser.App.WithDbAsync(db => db.Claims.Select(c => c.Id).FirstAsync());
         var response = await reviewer.Context.APIRequest.PostAsync($"/api/claims/{claimId}/dismiss", new()
         {
             DataObject = new { reason = "not mine to dismiss" },
@@ -124,7 +113,7 @@ public sealed class NewsroomScenarioTests(ITestOutputHelper output) : IAsyncLife
         var forged = await reviewer.Context.APIRequest.PostAsync($"/api/claims/{claimId}/release", new() { Form = reviewer.Context.APIRequest.CreateFormData() });
         Assert.Equal(400, forged.Status);
         Assert.Contains("X-Requested-With", await forged.TextAsync(), StringComparison.Ordinal);
-        Assert.NotEqual(ClaimStatus.Dismissed, await _browser.App.WithDbAsync(db => db.Claims.Where(c => c.Id == claimId).Select(c => c.Status).SingleAsync()));
+        Assert.NotEqual(ClaimStatus.Dismissed, await Browser.App.WithDbAsync(db => db.Claims.Where(c => c.Id == claimId).Select(c => c.Status).SingleAsync()));
     }
 
     [Fact]
@@ -133,7 +122,7 @@ public sealed class NewsroomScenarioTests(ITestOutputHelper output) : IAsyncLife
         const string title = "<img src=x onerror=\"window.__pwned=1\">Budget story";
         const string text = "The minister said <script>window.__pwned=2</script> the city spent $4.2 million on 120 buses in 2023.\n\n"
             + "Officials said <b onmouseover=\"window.__pwned=3\">unemployment</b> fell to 5.1 per cent last year, down from 6.3 per cent.";
-        var editor = await _browser.SignInAsync(Editor);
+        var editor = await Browser.SignInAsync(Editor);
         var dialogs = 0;
         editor.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
 
@@ -145,7 +134,7 @@ public sealed class NewsroomScenarioTests(ITestOutputHelper output) : IAsyncLife
         await Expect(editor.GetByTestId("claims-found")).Not.ToHaveTextAsync("0", new() { Timeout = 30_000 });
         await BrowserApp.ScreenshotAsync(editor, "submit");
 
-        var articleId = await _browser.App.WithDbAsync(db => db.Articles.Where(a => a.Title == title).Select(a => a.Id).SingleAsync());
+        var articleId = await Browser.App.WithDbAsync(db => db.Articles.Where(a => a.Title == title).Select(a => a.Id).SingleAsync());
         await editor.GotoAsync($"/articles/{articleId}");
         await Expect(editor.GetByTestId("article-title")).ToHaveTextAsync(title);
         await Expect(editor.GetByTestId("article-text")).ToContainTextAsync("<script>window.__pwned=2</script>");
@@ -160,7 +149,7 @@ public sealed class NewsroomScenarioTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Work_typed_while_the_connection_is_down_survives_a_reload()
     {
-        var reviewer = await _browser.SignInAsync("reviewer2@factcheck.local");
+        var reviewer = await Browser.SignInAsync("reviewer2@factcheck.local");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Take next claim" }).ClickAsync();
         await reviewer.WaitForURLAsync(new Regex("/claims/[0-9a-f-]{36}$"));
         await BrowserApp.WaitForInteractiveAsync(reviewer);
@@ -181,7 +170,7 @@ public sealed class NewsroomScenarioTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task The_reviewers_main_loop_works_with_the_keyboard_alone()
     {
-        var reviewer = await _browser.SignInAsync("reviewer3@factcheck.local");
+        var reviewer = await Browser.SignInAsync("reviewer3@factcheck.local");
 
         await TabToAsync(reviewer, "[data-testid=take-next]");
         await reviewer.Keyboard.PressAsync("Enter");
@@ -205,7 +194,7 @@ public sealed class NewsroomScenarioTests(ITestOutputHelper output) : IAsyncLife
         await reviewer.Keyboard.PressAsync("Enter");
         await Expect(reviewer.GetByTestId("message")).ToContainTextAsync("Verdict proposed");
 
-        var claim = await _browser.App.WithDbAsync(db => db.Claims.AsNoTracking().Include(c => c.Sources).SingleAsync(c => c.Id == claimId));
+        var claim = await Browser.App.WithDbAsync(db => db.Claims.AsNoTracking().Include(c => c.Sources).SingleAsync(c => c.Id == claimId));
         Assert.Equal(ClaimStatus.VerdictProposed, claim.Status);
         Assert.Equal(FactCheck.Workflow.Sources.SourceStance.Refutes, Assert.Single(claim.Sources).Stance);
 
@@ -247,6 +236,4 @@ public sealed class NewsroomScenarioTests(ITestOutputHelper output) : IAsyncLife
         await page.GetByRole(AriaRole.Button, new() { Name = "Propose verdict" }).ClickAsync();
         await Expect(page.GetByTestId("message")).ToContainTextAsync("Verdict proposed");
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }
