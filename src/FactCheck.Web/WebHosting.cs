@@ -75,6 +75,7 @@ public static class WebHosting
 
         services.AddHostedService<IdentitySeeder>();
         services.AddScoped<Staff>();
+        services.AddScoped<WebhookAdmin>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
@@ -114,6 +115,7 @@ public static class WebHosting
         app.MapClaimsApi();
         app.MapReviewersApi();
         app.MapApiKeysApi();
+        app.MapWebhooksApi();
 
         app.MapStaticAssets().AllowAnonymous();
         // The form parameter makes the endpoint validate the form's antiforgery token.

@@ -2,6 +2,7 @@ using FactCheck.Detection;
 using FactCheck.Workflow.Articles;
 using FactCheck.Workflow.Assignment;
 using FactCheck.Workflow.Claims;
+using FactCheck.Workflow.Integrations;
 using FactCheck.Workflow.Jobs;
 using FactCheck.Workflow.Messaging;
 using FactCheck.Workflow.Persistence;
@@ -50,6 +51,7 @@ public static class WorkflowHosting
         services.AddOptions<WorkflowOptions>().Bind(config.GetSection($"{Section}:Workflow"));
         services.AddOptions<PublishingOptions>().Bind(config.GetSection($"{Section}:Publishing"));
         services.AddOptions<LinkCheckOptions>().Bind(config.GetSection($"{Section}:LinkCheck"));
+        services.AddOptions<WebhookOptions>().Bind(config.GetSection($"{Section}:Webhooks"));
         services.AddSingleton(new VerdictScale(config.GetSection($"{Section}:Verdicts:Scale").Get<string[]>() is { Length: > 0 } ratings ? ratings : null));
         services.TryAddSingleton(TimeProvider.System);
 
@@ -74,7 +76,15 @@ public static class WorkflowHosting
             {
                 AllowAutoRedirect = true,
                 MaxAutomaticRedirections = 5,
-                ConnectCallback = sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value.AllowPrivateNetworks ? null : LinkCheckJob.ConnectToPublicAddressAsync,
+                ConnectCallback = sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value.AllowPrivateNetworks ? null : PublicNetwork.ConnectAsync,
+            });
+        services.AddScoped<WebhookSender>();
+        services.AddHttpClient(WebhookSender.HttpClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("FactCheck-Webhooks/1.0"))
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                // A redirect would send the signed body somewhere the admin never named.
+                AllowAutoRedirect = false,
+                ConnectCallback = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks ? null : PublicNetwork.ConnectAsync,
             });
 
         services.AddSingleton<OutboxSignal>();
@@ -128,6 +138,7 @@ public static class WorkflowHosting
                 x.AddConsumer<ExtractClaimsConsumer>();
                 x.AddConsumer<AssignClaimConsumer, AssignClaimConsumerDefinition>();
                 x.AddConsumer<SourceAttachedConsumer>();
+                x.AddWebhookFanOut();
             }
 
             if (options.DelayedRedelivery)
@@ -197,7 +208,7 @@ public static class WorkflowHosting
         services.AddHangfireServer(o =>
         {
             o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
-            o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            o.SchedulePollingInterval = workflow.DelayedJobPolling;
         });
         services.AddHostedService<RecurringJobs>();
     }

@@ -26,6 +26,9 @@ public sealed class WorkflowOptions
     /// <summary>Run a Hangfire server (recurring sweeps, link checks) in this process.</summary>
     public bool RunJobs { get; set; } = true;
 
-    /// <summary>Cron of the lease sweep and SLA jobs.</summary>
+    /// <summary>How often the job server looks for delayed jobs that have come due (webhook and link-check retries).</summary>
+    public TimeSpan DelayedJobPolling { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Cron of the lease sweep, SLA and webhook sweep jobs.</summary>
     public string SweepCron { get; set; } = "* * * * *";
 }

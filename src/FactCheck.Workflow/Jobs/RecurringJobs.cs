@@ -1,3 +1,4 @@
+using FactCheck.Workflow.Integrations;
 using FactCheck.Workflow.Persistence;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ public sealed class RecurringJobs(IRecurringJobManager jobs, IOptions<WorkflowOp
         var cron = options.Value.SweepCron;
         jobs.AddOrUpdate<LeaseSweepJob>("lease-sweep", j => j.RunAsync(CancellationToken.None), cron);
         jobs.AddOrUpdate<SlaJob>("sla", j => j.RunAsync(CancellationToken.None), cron);
+        jobs.AddOrUpdate<WebhookSender>("webhook-sweep", j => j.SweepAsync(CancellationToken.None), cron);
         jobs.AddOrUpdate<CleanupJob>("cleanup", j => j.RunAsync(CancellationToken.None), Cron.Daily());
         return Task.CompletedTask;
     }

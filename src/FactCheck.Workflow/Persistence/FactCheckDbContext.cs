@@ -30,6 +30,8 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>Queues a message for the bus in the same transaction as the current changes.</summary>
     public void Publish(object message)
@@ -214,6 +216,39 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
             k.Property(x => x.Hash).HasMaxLength(64);
             k.Property(x => x.CreatedBy).HasMaxLength(450);
             k.HasIndex(x => x.Lookup).IsUnique();
+        });
+
+        builder.Entity<WebhookSubscription>(w =>
+        {
+            w.HasKey(x => x.Id);
+            w.Property(x => x.Id).ValueGeneratedNever();
+            w.Property(x => x.Name).HasMaxLength(100);
+            w.Property(x => x.Url).HasMaxLength(WebhookSubscription.MaxUrlLength);
+            w.Property(x => x.Events).HasConversion(new JsonConverter<List<string>>(), new JsonComparer<List<string>>()).HasMaxLength(2000);
+            w.Property(x => x.Secret).HasMaxLength(200);
+            w.Property(x => x.CreatedBy).HasMaxLength(450);
+            w.Ignore(x => x.SecretHint);
+            w.HasMany<WebhookDelivery>().WithOne().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<WebhookDelivery>(d =>
+        {
+            d.HasKey(x => x.Id);
+            d.Property(x => x.Id).ValueGeneratedNever();
+            d.Property(x => x.Event).HasMaxLength(64);
+            d.Ignore(x => x.AttemptCount);
+            d.HasMany(x => x.Attempts).WithOne().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+            // One delivery per event per subscription, however often the event is redelivered.
+            d.HasIndex(x => new { x.EventId, x.SubscriptionId }).IsUnique();
+            d.HasIndex(x => new { x.SubscriptionId, x.CreatedAt });
+            d.HasIndex(x => new { x.State, x.NextAttemptAt });
+        });
+
+        builder.Entity<WebhookAttempt>(a =>
+        {
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Error).HasMaxLength(WebhookAttempt.MaxErrorLength);
+            a.Ignore(x => x.Succeeded);
         });
 
         builder.Entity<IdempotencyRecord>(r =>

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using FactCheck.Contracts;
 using FactCheck.Workflow.Messaging;
@@ -86,45 +84,6 @@ public sealed class LinkCheckJob(FactCheckDbContext db, IHttpClientFactory http,
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>
-    /// Connects only to public addresses, so neither a link nor a redirect can reach the newsroom's
-    /// own network (the DNS answer is checked where it is used, not before).
-    /// </summary>
-    public static async ValueTask<Stream> ConnectToPublicAddressAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        var host = context.DnsEndPoint.Host;
-        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        var target = addresses.FirstOrDefault(a => !IsPrivate(a))
-            ?? throw new PrivateAddressException($"{host} resolves to a private or local network address; such links are not fetched.");
-        var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(target, context.DnsEndPoint.Port, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    internal static bool IsPrivate(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-            address = address.MapToIPv4();
-        if (IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal)
-            return true;
-        if (address.AddressFamily != AddressFamily.InterNetwork)
-            return address.Equals(IPAddress.IPv6Any);
-        var b = address.GetAddressBytes();
-        return b[0] is 10 or 127 or 0
-            || (b[0] == 172 && b[1] is >= 16 and <= 31)
-            || (b[0] == 192 && b[1] == 168)
-            || (b[0] == 169 && b[1] == 254)
-            || (b[0] == 100 && b[1] is >= 64 and <= 127);
-    }
-
     /// <summary>Stops reading after a limit, so a huge page cannot exhaust memory or time.</summary>
     private sealed class BoundedStream(Stream inner, long limit) : Stream
     {
@@ -158,9 +117,6 @@ public sealed class LinkCheckJob(FactCheckDbContext db, IHttpClientFactory http,
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
-
-/// <summary>A link led to an address inside a private network.</summary>
-public sealed class PrivateAddressException(string message) : IOException(message);
 
 /// <summary>Schedules a link check for every attached source; the check itself runs as a Hangfire job.</summary>
 public sealed class SourceAttachedConsumer(

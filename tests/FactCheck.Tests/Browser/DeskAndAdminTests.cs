@@ -98,6 +98,25 @@ public sealed class DeskAndAdminTests(ITestOutputHelper output) : BrowserTest(ou
         await Expect(admin.Locator("tr[data-key='CMS connector']")).ToContainTextAsync("revoked");
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await cms.GetAsync("/api/claims")).StatusCode);
 
+        // A webhook: a bad URL is refused with the reason; a good one is listed with its made secret shown once; ping shows in the log.
+        var hooks = admin.GetByRole(AriaRole.Form, new() { Name = "New webhook" });
+        await hooks.GetByLabel("Name").FillAsync("Partner CMS");
+        await hooks.GetByLabel("URL").FillAsync("ftp://cms.example.org/hooks");
+        await hooks.GetByRole(AriaRole.Button, new() { Name = "Add webhook" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Alert).Filter(new() { HasText = "not an absolute http or https URL" })).ToBeVisibleAsync();
+        await hooks.GetByLabel("URL").FillAsync("https://cms.example.org/hooks/factcheck");
+        await hooks.GetByLabel("verdict-published").UncheckAsync();
+        await hooks.GetByRole(AriaRole.Button, new() { Name = "Add webhook" }).ClickAsync();
+        var hookRow = admin.Locator("tr[data-webhook='Partner CMS']");
+        await Expect(hookRow).ToContainTextAsync("claim-status-changed");
+        var hookSecret = (await admin.GetByTestId("new-webhook-secret").Locator("code").TextContentAsync())!;
+        var stored = await Browser.App.WithDbAsync(db => db.WebhookSubscriptions.AsNoTracking().SingleAsync(w => w.Name == "Partner CMS"));
+        Assert.Equal((hookSecret, "https://cms.example.org/hooks/factcheck", "claim-status-changed"), (stored.Secret, stored.Url, string.Join(",", stored.Events)));
+        await hookRow.GetByRole(AriaRole.Button, new() { Name = "Ping" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Table, new() { Name = "Deliveries" })).ToContainTextAsync("ping");
+        await hookRow.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+        await Expect(hookRow).ToContainTextAsync("(paused)");
+
         // The new role applies from the next sign-in: Rosa now reaches the desk.
         var rosa = await Browser.SignInAsync("reviewer3@factcheck.local");
         await rosa.GotoAsync("/desk");

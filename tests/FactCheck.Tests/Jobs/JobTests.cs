@@ -5,6 +5,7 @@ using FactCheck.Contracts;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Tests.Messaging;
 using FactCheck.Web.Api;
+using FactCheck.Workflow;
 using FactCheck.Workflow.Claims;
 using FactCheck.Workflow.Jobs;
 using FactCheck.Workflow.Persistence;
@@ -179,7 +180,7 @@ public sealed class JobTests : IAsyncLifetime
     public async Task Every_connection_of_a_link_check_including_redirects_refuses_private_addresses()
     {
         await using var site = await LocalSite.StartAsync();
-        using var client = new HttpClient(new SocketsHttpHandler { ConnectCallback = LinkCheckJob.ConnectToPublicAddressAsync });
+        using var client = new HttpClient(new SocketsHttpHandler { ConnectCallback = PublicNetwork.ConnectAsync });
 
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(site.Url("/report"), TestContext.Current.CancellationToken));
         Assert.IsType<PrivateAddressException>(refused.InnerException);
@@ -206,12 +207,12 @@ public sealed class JobTests : IAsyncLifetime
         _ = app.Server;
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
         var recurring = connection.GetRecurringJobs().Select(j => j.Id).ToList();
-        Assert.Superset(new HashSet<string> { "lease-sweep", "sla", "cleanup" }, recurring.ToHashSet());
+        Assert.Superset(new HashSet<string> { "lease-sweep", "sla", "cleanup", "webhook-sweep" }, recurring.ToHashSet());
     }
 
     private sealed class GuardedClients : IHttpClientFactory
     {
-        public HttpClient CreateClient(string name) => new(new SocketsHttpHandler { ConnectCallback = LinkCheckJob.ConnectToPublicAddressAsync });
+        public HttpClient CreateClient(string name) => new(new SocketsHttpHandler { ConnectCallback = PublicNetwork.ConnectAsync });
     }
 
     /// <summary>A real HTTP server on loopback to check links against.</summary>

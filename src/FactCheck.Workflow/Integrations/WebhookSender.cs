@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using FactCheck.Contracts;
+using FactCheck.Workflow.Messaging;
+using FactCheck.Workflow.Persistence;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FactCheck.Workflow.Integrations;
+
+/// <summary>Settings under <c>FactCheck:Webhooks</c>.</summary>
+public sealed class WebhookOptions
+{
+    /// <summary>Allow endpoints on loopback and private networks (tests, intranets). Off: they are refused.</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>How long an endpoint has to answer before the attempt counts as failed.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Waits before the 2nd, 3rd, … attempt (Hangfire schedules to the second); after the last one the delivery is marked failed.</summary>
+    public TimeSpan[]? RetryDelays { get; set; }
+
+    public IReadOnlyList<TimeSpan> EffectiveRetryDelays => RetryDelays is { Length: > 0 } delays
+        ? delays
+        : [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(6), TimeSpan.FromHours(24)];
+}
+
+/// <summary>What a receiver gets: the event's contract JSON under <c>data</c>, with the event's name, version and id.</summary>
+public sealed record WebhookPayload(Guid EventId, string Event, int Version, DateTime OccurredAt, JsonElement Data)
+{
+    public static string Serialize(Guid eventId, string eventName, int version, DateTime occurredAt, object data) =>
+        JsonSerializer.Serialize(
+            new WebhookPayload(eventId, eventName, version, occurredAt, JsonSerializer.SerializeToElement(data, data.GetType(), MessageTypes.Json)),
+            MessageTypes.Json);
+}
+
+/// <summary>The signature a receiver checks: HMAC-SHA256 of the raw body with the subscription's secret.</summary>
+public static class WebhookSignature
+{
+    public const string Header = "X-FactCheck-Signature";
+
+    /// <returns><c>sha256=</c> and the lower-case hex digest, as in the header.</returns>
+    public static string Sign(string secret, ReadOnlySpan<byte> body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+}
+
+/// <summary>
+/// Sends deliveries as Hangfire jobs, so an endpoint that is slow or down never holds up the
+/// workflow. Each run makes one attempt and logs it; a failure schedules the next run after the
+/// configured delay (Hangfire's delayed jobs), until the delays run out and the delivery is failed.
+/// </summary>
+public sealed class WebhookSender(
+    FactCheckDbContext db,
+    IHttpClientFactory http,
+    IBackgroundJobClient jobs,
+    IOptions<WebhookOptions> options,
+    TimeProvider time,
+    ILogger<WebhookSender> logger)
+{
+    public const string HttpClientName = "webhooks";
+    public const string EventHeader = "X-FactCheck-Event";
+    public const string DeliveryHeader = "X-FactCheck-Delivery";
+
+    /// <summary>A delivery whose job was lost (a crash between saving it and queueing the job) is queued again after this.</summary>
+    public static readonly TimeSpan SweepGrace = TimeSpan.FromMinutes(1);
+
+    private const int MaxAnswerChars = 500;
+
+    // Retries are this class's own schedule (configurable, logged); Hangfire must not add its own.
+    [AutomaticRetry(Attempts = 0)]
+    public async Task DeliverAsync(Guid deliveryId, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var lockUntil = now + options.Value.Timeout + TimeSpan.FromMinutes(1);
+        var claimed = await db.WebhookDeliveries
+            .Where(d => d.Id == deliveryId && d.State == DeliveryState.Pending && (d.LockedUntil == null || d.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LockedUntil, lockUntil), cancellationToken);
+        if (claimed == 0)
+            return; // delivered, failed, removed, or another run holds it
+
+        var delivery = await db.WebhookDeliveries.Include(d => d.Attempts).FirstAsync(d => d.Id == deliveryId, cancellationToken);
+        var subscription = await db.WebhookSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
+        if (subscription is null || (!subscription.Active && delivery.Event != WebhookSubscription.PingEvent))
+        {
+            // Paused: the delivery waits; the sweep sends it once the subscription is active again.
+            await db.WebhookDeliveries.Where(d => d.Id == deliveryId).ExecuteUpdateAsync(s => s.SetProperty(d => d.LockedUntil, (DateTime?)null), CancellationToken.None);
+            return;
+        }
+
+        var attempt = await AttemptAsync(delivery, subscription, cancellationToken);
+        var delays = options.Value.EffectiveRetryDelays;
+        TimeSpan? retryIn = !attempt.Succeeded && attempt.Number <= delays.Count ? delays[attempt.Number - 1] : null;
+        delivery.Record(attempt, retryIn);
+        await db.SaveChangesAsync(CancellationToken.None);
+
+        if (retryIn is { } delay)
+        {
+            jobs.Schedule<WebhookSender>(s => s.DeliverAsync(deliveryId, CancellationToken.None), delay);
+            logger.LogInformation("Webhook delivery {DeliveryId} to {Url} failed ({Error}); attempt {Next} in {Delay}",
+                deliveryId, subscription.Url, attempt.Error, attempt.Number + 1, delay);
+        }
+        else if (!attempt.Succeeded)
+        {
+            logger.LogWarning("Webhook delivery {DeliveryId} to {Url} failed {Attempts} times and is given up", deliveryId, subscription.Url, attempt.Number);
+        }
+    }
+
+    /// <summary>Recurring: queues deliveries that are due but have no job (lost in a crash, or held while their subscription was paused).</summary>
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var overdue = now - SweepGrace;
+        var due = await db.WebhookDeliveries
+            .Where(d => d.State == DeliveryState.Pending && d.NextAttemptAt < overdue && (d.LockedUntil == null || d.LockedUntil < now))
+            .Where(d => db.WebhookSubscriptions.Any(s => s.Id == d.SubscriptionId && s.Active))
+            .OrderBy(d => d.NextAttemptAt)
+            .Select(d => d.Id)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        foreach (var id in due)
+        {
+            // Moved forward first, so a slow queue is not swept twice.
+            await db.WebhookDeliveries.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, now), cancellationToken);
+            jobs.Enqueue<WebhookSender>(s => s.DeliverAsync(id, CancellationToken.None));
+        }
+    }
+
+    private async Task<WebhookAttempt> AttemptAsync(WebhookDelivery delivery, WebhookSubscription subscription, CancellationToken cancellationToken)
+    {
+        var number = delivery.AttemptCount + 1;
+        var startedAt = Now;
+        var clock = Stopwatch.StartNew();
+        var body = Encoding.UTF8.GetBytes(delivery.Payload);
+        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+        request.Headers.Add(EventHeader, delivery.Event);
+        request.Headers.Add(DeliveryHeader, delivery.Id.ToString());
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(subscription.Secret, body));
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.Value.Timeout);
+            using var response = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var status = (int)response.StatusCode;
+            string? error = null;
+            if (!response.IsSuccessStatusCode)
+            {
+                var answer = await ReadStartAsync(response, timeout.Token);
+                error = $"{status} {response.ReasonPhrase}{(answer.Length > 0 ? ": " + answer : "")}";
+            }
+
+            return new WebhookAttempt(number, startedAt, status, error, clock.Elapsed);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new WebhookAttempt(number, startedAt, null, $"No answer within {options.Value.Timeout.TotalSeconds:0.#} s.", clock.Elapsed);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new WebhookAttempt(number, startedAt, null, ex.InnerException is PrivateAddressException inner ? inner.Message : ex.Message, clock.Elapsed);
+        }
+    }
+
+    private static async Task<string> ReadStartAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var buffer = new byte[MaxAnswerChars];
+            var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+            return Encoding.UTF8.GetString(buffer, 0, read).Trim();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            return "";
+        }
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Security.Cryptography;
+using FactCheck.Contracts;
+
+namespace FactCheck.Workflow.Integrations;
+
+/// <summary>
+/// An outside system's request to be told of events over HTTP: where to POST, which events, and the
+/// secret the deliveries are signed with. The secret is kept as given because every delivery is
+/// signed with it; it is shown in full only when it is set.
+/// </summary>
+public sealed class WebhookSubscription
+{
+    public const int MaxUrlLength = 2048;
+    public const string SecretPrefix = "whsec_";
+
+    /// <summary>A delivery the admin asks for to try an endpoint; it carries no workflow event.</summary>
+    public const string PingEvent = "ping";
+
+    /// <summary>What may be subscribed to: the outgoing message contracts, by wire name.</summary>
+    public static IReadOnlyList<string> EventNames { get; } =
+        [.. ContractCatalog.All.Where(c => c.Direction == ContractDirection.Out).Select(c => c.Wire.Name)];
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Url { get; private set; } = "";
+    public List<string> Events { get; private set; } = [];
+    public string Secret { get; private set; } = "";
+    public bool Active { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+
+    private WebhookSubscription() { }
+
+    /// <param name="allowPrivateNetworks">Whether an endpoint on loopback or a private network may be named (tests, intranets).</param>
+    /// <returns>The subscription and its secret: the one given, or a new one when none was.</returns>
+    public static (WebhookSubscription Subscription, string Secret) Create(
+        string? name, string? url, IEnumerable<string>? events, string? secret, bool allowPrivateNetworks, string createdBy, DateTime now)
+    {
+        var subscription = new WebhookSubscription { Id = Guid.CreateVersion7(), Active = true, CreatedBy = createdBy, CreatedAt = now };
+        subscription.Change(name, url, events, allowPrivateNetworks, now);
+        subscription.Secret = ValidSecret(secret) ?? NewSecret();
+        return (subscription, subscription.Secret);
+    }
+
+    public void Change(string? name, string? url, IEnumerable<string>? events, bool allowPrivateNetworks, DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
+            throw Invalid("A webhook needs a name of at most 100 characters (the system it feeds).");
+        Name = name.Trim();
+        Url = ValidUrl(url, allowPrivateNetworks);
+        Events = ValidEvents(events);
+        UpdatedAt = now;
+    }
+
+    /// <returns>The new secret.</returns>
+    public string RotateSecret(string? secret, DateTime now)
+    {
+        Secret = ValidSecret(secret) ?? NewSecret();
+        UpdatedAt = now;
+        return Secret;
+    }
+
+    public void SetActive(bool active, DateTime now)
+    {
+        Active = active;
+        UpdatedAt = now;
+    }
+
+    public bool Wants(string eventName) => Active && Events.Contains(eventName);
+
+    /// <summary>The secret's last characters, enough to tell which one a receiver holds.</summary>
+    public string SecretHint => Secret.Length > 4 ? "…" + Secret[^4..] : "…";
+
+    private static string ValidUrl(string? url, bool allowPrivateNetworks)
+    {
+        if (string.IsNullOrWhiteSpace(url) || url.Length > MaxUrlLength)
+            throw Invalid($"A webhook needs an absolute http or https URL of at most {MaxUrlLength} characters.");
+        // Control characters and spaces would end up in a request line or a header.
+        if (url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+            throw Invalid("A webhook URL may not contain spaces, line breaks or other control characters.");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
+            throw Invalid($"'{url}' is not an absolute http or https URL.");
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+            throw Invalid("A webhook URL may not carry a user name or password; the signature authenticates FactCheck to the receiver.");
+        if (!allowPrivateNetworks && (uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && PublicNetwork.IsPrivate(address))))
+            throw Invalid($"'{uri.Host}' is on a private or local network; webhooks are delivered to public addresses only.");
+        return uri.AbsoluteUri;
+    }
+
+    private static List<string> ValidEvents(IEnumerable<string>? events)
+    {
+        var chosen = (events ?? []).Select(e => e?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToList();
+        if (chosen.Count == 0)
+            throw Invalid($"A webhook needs at least one event: {string.Join(", ", EventNames)}.");
+        var unknown = chosen.Where(e => !EventNames.Contains(e)).ToList();
+        if (unknown.Count > 0)
+            throw Invalid($"Unknown event(s) {string.Join(", ", unknown.Select(e => $"'{e}'"))}; the events are {string.Join(", ", EventNames)}.");
+        return [.. EventNames.Where(chosen.Contains)];
+    }
+
+    private static string? ValidSecret(string? secret)
+    {
+        if (secret is null)
+            return null;
+        if (secret.Length is < 16 or > 200 || secret.Any(char.IsControl))
+            throw Invalid("A webhook secret needs 16 to 200 characters (or leave it out and one is made).");
+        return secret;
+    }
+
+    private static string NewSecret() =>
+        SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static WorkflowException Invalid(string message) => new(WorkflowError.Invalid, message);
+}

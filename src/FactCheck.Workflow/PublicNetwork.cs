@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace FactCheck.Workflow;
+
+/// <summary>
+/// Outbound HTTP to addresses that users typed (source links, webhook URLs) must not reach the
+/// newsroom's own network: such requests connect through <see cref="ConnectAsync"/>.
+/// </summary>
+public static class PublicNetwork
+{
+    /// <summary>
+    /// Connects only to public addresses, so neither a link nor a redirect can reach the newsroom's
+    /// own network (the DNS answer is checked where it is used, not before).
+    /// </summary>
+    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var host = context.DnsEndPoint.Host;
+        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
+        var target = addresses.FirstOrDefault(a => !IsPrivate(a))
+            ?? throw new PrivateAddressException($"{host} resolves to a private or local network address; nothing is fetched from there.");
+        var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(target, context.DnsEndPoint.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    public static bool IsPrivate(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        if (IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal)
+            return true;
+        if (address.AddressFamily != AddressFamily.InterNetwork)
+            return address.Equals(IPAddress.IPv6Any);
+        var b = address.GetAddressBytes();
+        return b[0] is 10 or 127 or 0
+            || (b[0] == 172 && b[1] is >= 16 and <= 31)
+            || (b[0] == 192 && b[1] == 168)
+            || (b[0] == 169 && b[1] == 254)
+            || (b[0] == 100 && b[1] is >= 64 and <= 127);
+    }
+}
+
+/// <summary>A link or webhook led to an address inside a private network.</summary>
+public sealed class PrivateAddressException(string message) : IOException(message);

@@ -1,0 +1,312 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using FactCheck.Contracts;
+using FactCheck.Tests.Infrastructure;
+using FactCheck.Web.Api;
+using FactCheck.Workflow;
+using FactCheck.Workflow.Claims;
+using FactCheck.Workflow.Integrations;
+using MassTransit;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FactCheck.Tests.Integrations;
+
+/// <summary>An embedded newsroom with a job server (deliveries are Hangfire jobs), short retry delays, and a local receiver.</summary>
+public sealed class WebhookNewsroom : IAsyncLifetime
+{
+    public static readonly TimeSpan[] RetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3)];
+
+    /// <summary>Hangfire keeps a delayed job's due time in whole seconds, so it may run up to a second early.</summary>
+    public static readonly TimeSpan ScheduleResolution = TimeSpan.FromSeconds(1);
+
+    public FactCheckApp App { get; } = new(TestStack.Embedded(), new Dictionary<string, string?>
+    {
+        ["FactCheck:Webhooks:AllowPrivateNetworks"] = "true",
+        ["FactCheck:Webhooks:Timeout"] = "00:00:02",
+        ["FactCheck:Webhooks:RetryDelays:0"] = RetryDelays[0].ToString(),
+        ["FactCheck:Webhooks:RetryDelays:1"] = RetryDelays[1].ToString(),
+        ["FactCheck:Workflow:DelayedJobPolling"] = "00:00:00.500",
+    });
+
+    public WebhookReceiver Receiver { get; private set; } = null!;
+    public HttpClient Admin { get; private set; } = null!;
+    public HttpClient Editor { get; private set; } = null!;
+    public HttpClient Reviewer { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Receiver = await WebhookReceiver.StartAsync();
+        await App.CreateUserAsync("rita@newsroom.test", "Rita Reviewer", ["Reviewer"], ["transport"], capacity: 100);
+        await App.CreateUserAsync("eddie@newsroom.test", "Eddie Editor", ["Editor"]);
+        await App.CreateUserAsync("ada@newsroom.test", "Ada Admin", ["Admin"]);
+        Admin = await App.ClientForAsync("ada@newsroom.test");
+        Editor = await App.ClientForAsync("eddie@newsroom.test");
+        Reviewer = await App.ClientForAsync("rita@newsroom.test");
+    }
+
+    public async Task<WebhookWithSecret> SubscribeAsync(string path, string[] events, string? secret = null)
+    {
+        var response = await Admin.PostAsJsonAsync("/api/admin/webhooks", new { name = $"Receiver {path}", url = Receiver.Url(path), events, secret });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<WebhookWithSecret>(ClaimWorkflowScenario.Json))!;
+    }
+
+    public async Task<List<WebhookDeliveryResponse>> DeliveriesAsync(Guid subscriptionId) =>
+        (await Admin.GetFromJsonAsync<List<WebhookDeliveryResponse>>($"/api/admin/webhooks/{subscriptionId}/deliveries?take=200", ClaimWorkflowScenario.Json))!;
+
+    /// <summary>Submits a short article and waits until its claims are with the reviewer.</summary>
+    public async Task<ArticleResponse> SubmitAsync(string title)
+    {
+        var submitted = await Editor.PostAsJsonAsync("/api/articles", new
+        {
+            title, beat = "transport",
+            text = "The council approved 12 new bus routes in 2024, the mayor said. Ridership rose 40 percent last year, according to the transit authority.",
+        });
+        var accepted = (await submitted.Content.ReadFromJsonAsync<ArticleAccepted>())!;
+        return (await Eventually.Until(
+            async () => (await Editor.GetAsync(accepted.Location)) is { IsSuccessStatusCode: true } r ? await r.Content.ReadFromJsonAsync<ArticleResponse>(ClaimWorkflowScenario.Json) : null,
+            a => a is { Claims.Count: > 0 } && a.Claims.All(c => c.Status == ClaimStatus.Assigned),
+            what: $"the claims of '{title}' to be assigned"))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in new[] { Admin, Editor, Reviewer })
+            client?.Dispose();
+        await App.DisposeAsync();
+        await Receiver.DisposeAsync();
+    }
+}
+
+/// <summary>Webhook subscriptions: signed deliveries, Hangfire retries with back-off, the delivery log, and a workflow no endpoint can stall.</summary>
+public sealed class WebhookTests(WebhookNewsroom newsroom) : IClassFixture<WebhookNewsroom>
+{
+    private static string Hmac(string secret, byte[] body) => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    [Fact]
+    public void The_signature_is_hmac_sha256_of_the_body_in_lower_case_hex()
+    {
+        // RFC 4231, test case 2.
+        Assert.Equal(
+            "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+            WebhookSignature.Sign("Jefe", "what do ya want for nothing?"u8));
+    }
+
+    [Fact]
+    public async Task A_subscriber_receives_each_chosen_event_once_signed_with_its_secret_and_logged()
+    {
+        const string secret = "s3cret-shared-with-the-cms";
+        var hook = await newsroom.SubscribeAsync("/cms", ["claim-status-changed", "verdict-published"], secret);
+        Assert.Equal("…" + secret[^4..], hook.Webhook.SecretHint);
+        Assert.Equal(secret, hook.Secret);
+
+        var article = await newsroom.SubmitAsync("Bus routes");
+        var claim = article.Claims[0];
+        Assert.Equal(HttpStatusCode.Created, (await newsroom.Reviewer.PostAsJsonAsync($"/api/claims/{claim.Id}/sources",
+            new { url = "https://example.org/council-minutes", title = "Council minutes", stance = "Supports" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await newsroom.Reviewer.PostAsJsonAsync($"/api/claims/{claim.Id}/verdict",
+            new { rating = "True", rationale = "The minutes list 12 new routes." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await newsroom.Editor.PostAsJsonAsync($"/api/claims/{claim.Id}/verdict/approve", new { comment = "Fine." })).StatusCode);
+
+        // New>Queued, Queued>Assigned for every claim; Assigned>InProgress>VerdictProposed>Published for one, and its verdict.
+        var expected = article.Claims.Count * 2 + 3 + 1;
+        var received = await Eventually.Until(() => Task.FromResult(newsroom.Receiver.At("/cms")), r => r.Count >= expected, what: $"{expected} deliveries at /cms");
+        await Task.Delay(500); // nothing more is coming
+        received = newsroom.Receiver.At("/cms");
+        Assert.Equal(expected, received.Count);
+
+        foreach (var request in received)
+        {
+            Assert.Equal("sha256=" + Hmac(secret, request.Body), request.Header(WebhookSignature.Header));
+            Assert.StartsWith("application/json", request.Header("Content-Type"), StringComparison.Ordinal);
+            using var json = JsonDocument.Parse(request.Body);
+            var root = json.RootElement;
+            Assert.Equal(request.Header(WebhookSender.EventHeader), root.GetProperty("event").GetString());
+            Assert.Equal(1, root.GetProperty("version").GetInt32());
+            Assert.Contains(root.GetProperty("event").GetString(), new[] { "claim-status-changed", "verdict-published" });
+        }
+
+        Assert.Equal(received.Count, received.Select(r => r.Header(WebhookSender.DeliveryHeader)).Distinct().Count());
+        Assert.Equal(received.Count, received.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("eventId").GetGuid()).Distinct().Count());
+        var published = JsonDocument.Parse(Assert.Single(received, r => r.Header(WebhookSender.EventHeader) == "verdict-published").Body).RootElement.GetProperty("data");
+        Assert.Equal(claim.Id, published.GetProperty("claimId").GetGuid());
+        Assert.Equal("True", published.GetProperty("rating").GetString());
+        var toPublished = received.Select(r => JsonDocument.Parse(r.Body).RootElement).Single(e => e.GetProperty("event").GetString() == "claim-status-changed" && e.GetProperty("data").GetProperty("to").GetString() == "Published");
+        Assert.Equal(claim.Id, toPublished.GetProperty("data").GetProperty("claimId").GetGuid());
+
+        var log = await newsroom.DeliveriesAsync(hook.Webhook.Id);
+        Assert.Equal(expected, log.Count);
+        Assert.All(log, d =>
+        {
+            Assert.Equal(DeliveryState.Delivered, d.State);
+            Assert.Equal(200, Assert.Single(d.Attempts).StatusCode);
+            Assert.Contains(received, r => r.Header(WebhookSender.DeliveryHeader) == d.Id.ToString() && Encoding.UTF8.GetString(r.Body) == d.Payload);
+        });
+
+        // Delivered is final: a second send is refused with the reason.
+        var again = await newsroom.Admin.PostAsync($"/api/admin/webhooks/{hook.Webhook.Id}/deliveries/{log[0].Id}/redeliver", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        await Delete(hook);
+    }
+
+    [Fact]
+    public async Task A_failing_endpoint_is_retried_with_the_configured_back_off_until_it_answers_with_the_same_signed_bytes()
+    {
+        newsroom.Receiver.Answer = (path, n) => path == "/flaky" && n <= 2 ? (n == 1 ? 500 : 503) : 200;
+        var hook = await newsroom.SubscribeAsync("/flaky", ["claim-queued"]);
+        Assert.StartsWith(WebhookSubscription.SecretPrefix, hook.Secret, StringComparison.Ordinal);
+
+        var ping = await newsroom.Admin.PostAsync($"/api/admin/webhooks/{hook.Webhook.Id}/ping", null);
+        Assert.Equal(HttpStatusCode.Accepted, ping.StatusCode);
+        var delivery = (await ping.Content.ReadFromJsonAsync<WebhookDeliveryResponse>(ClaimWorkflowScenario.Json))!;
+
+        var log = await Eventually.Until(
+            async () => (await newsroom.DeliveriesAsync(hook.Webhook.Id)).Single(d => d.Id == delivery.Id),
+            d => d.State == DeliveryState.Delivered, what: "the ping to be delivered on the third attempt");
+        Assert.Equal([500, 503, 200], log.Attempts.Select(a => a.StatusCode ?? 0));
+        Assert.Contains("receiver refused request 1", log.Attempts[0].Error, StringComparison.Ordinal);
+        Assert.Null(log.Attempts[2].Error);
+        // Back-off: each wait is the configured delay (to Hangfire's resolution of a second).
+        Assert.True(log.Attempts[1].At - log.Attempts[0].At >= WebhookNewsroom.RetryDelays[0] - WebhookNewsroom.ScheduleResolution, $"{log.Attempts[1].At:O} after {log.Attempts[0].At:O}");
+        Assert.True(log.Attempts[2].At - log.Attempts[1].At >= WebhookNewsroom.RetryDelays[1] - WebhookNewsroom.ScheduleResolution, $"{log.Attempts[2].At:O} after {log.Attempts[1].At:O}");
+
+        var received = newsroom.Receiver.At("/flaky");
+        Assert.Equal(3, received.Count);
+        Assert.Single(received.Select(r => Convert.ToHexString(r.Body)).Distinct());
+        Assert.All(received, r => Assert.Equal("sha256=" + Hmac(hook.Secret, r.Body), r.Header(WebhookSignature.Header)));
+        Assert.All(received, r => Assert.Equal("ping", r.Header(WebhookSender.EventHeader)));
+        await Delete(hook);
+    }
+
+    [Fact]
+    public async Task Endpoints_that_hang_or_fail_never_hold_up_the_workflow_and_a_given_up_delivery_can_be_sent_again()
+    {
+        newsroom.Receiver.Hang.Add("/hangs");
+        var broken = true;
+        newsroom.Receiver.Answer = (path, _) => path == "/down" && broken ? 500 : 200;
+        var hangs = await newsroom.SubscribeAsync("/hangs", ["claim-assigned"]);
+        var down = await newsroom.SubscribeAsync("/down", ["claim-assigned"]);
+        var healthy = await newsroom.SubscribeAsync("/healthy", ["claim-assigned"]);
+
+        // The claims move on (SubmitAsync waits for them to be assigned) and the healthy endpoint hears of each.
+        var article = await newsroom.SubmitAsync("Ridership");
+        var ids = article.Claims.Select(c => c.Id).ToHashSet();
+        await Eventually.Until(
+            () => Task.FromResult(newsroom.Receiver.At("/healthy").Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("data").GetProperty("claimId").GetGuid()).ToHashSet()),
+            got => got.IsSupersetOf(ids), what: "the healthy endpoint to get every assignment");
+
+        // Three attempts each (the first and one per retry delay), then given up, each attempt logged with its reason.
+        var attempts = WebhookNewsroom.RetryDelays.Length + 1;
+        foreach (var (hook, reason) in new[] { (hangs, "No answer within 2 s."), (down, "500 Internal Server Error: receiver refused request") })
+        {
+            var log = await Eventually.Until(() => newsroom.DeliveriesAsync(hook.Webhook.Id), l => l.Count == ids.Count && l.All(d => d.State == DeliveryState.Failed),
+                TimeSpan.FromSeconds(60), $"{hook.Webhook.Name}'s deliveries to be given up");
+            Assert.All(log, d =>
+            {
+                Assert.Equal(attempts, d.Attempts.Count);
+                Assert.All(d.Attempts, a => Assert.StartsWith(reason, a.Error, StringComparison.Ordinal));
+            });
+        }
+
+        var listed = await newsroom.Admin.GetFromJsonAsync<List<WebhookResponse>>("/api/admin/webhooks", ClaimWorkflowScenario.Json);
+        Assert.Equal(ids.Count, listed!.Single(h => h.Id == down.Webhook.Id).Failed);
+        Assert.Equal(ids.Count, listed!.Single(h => h.Id == healthy.Webhook.Id).Delivered);
+
+        // The endpoint is fixed; the admin sends a failed delivery again and the log keeps every attempt.
+        broken = false;
+        var failed = (await newsroom.DeliveriesAsync(down.Webhook.Id))[0];
+        Assert.Equal(HttpStatusCode.Accepted, (await newsroom.Admin.PostAsync($"/api/admin/webhooks/{down.Webhook.Id}/deliveries/{failed.Id}/redeliver", null)).StatusCode);
+        var redelivered = await Eventually.Until(async () => (await newsroom.DeliveriesAsync(down.Webhook.Id)).Single(d => d.Id == failed.Id), d => d.State == DeliveryState.Delivered);
+        Assert.Equal(attempts + 1, redelivered.Attempts.Count);
+        Assert.Equal(200, redelivered.Attempts[^1].StatusCode);
+        foreach (var hook in new[] { hangs, down, healthy })
+            await Delete(hook);
+    }
+
+    [Fact]
+    public async Task A_redelivered_event_makes_one_delivery_per_subscription_and_a_lost_job_is_recovered_by_the_sweep()
+    {
+        var hook = await newsroom.SubscribeAsync("/once", ["article-received"]);
+        var bus = newsroom.App.Services.GetRequiredService<IBus>();
+        var eventId = NewId.NextGuid();
+        var articleReceived = new ArticleReceived(Guid.NewGuid(), "Twice", null, null, "en", DateTime.UtcNow);
+        await bus.Publish(articleReceived, ctx => ctx.MessageId = eventId);
+        await bus.Publish(articleReceived, ctx => ctx.MessageId = eventId);
+        await Eventually.Until(() => Task.FromResult(newsroom.Receiver.At("/once").Count), n => n >= 1, what: "the event at /once");
+        await Task.Delay(1000);
+        Assert.Single(newsroom.Receiver.At("/once"));
+        Assert.Single(await newsroom.DeliveriesAsync(hook.Webhook.Id));
+
+        // A delivery saved just before a crash, whose job never reached Hangfire: the sweep sends it.
+        var lost = new WebhookDelivery(hook.Webhook.Id, Guid.NewGuid(), "article-received", """{"lost":true}""", DateTime.UtcNow - TimeSpan.FromMinutes(5));
+        await newsroom.App.WithDbAsync(db => { db.WebhookDeliveries.Add(lost); return db.SaveChangesAsync(); });
+        await newsroom.App.WithScopeAsync(services => services.GetRequiredService<WebhookSender>().SweepAsync(CancellationToken.None));
+        var swept = await Eventually.Until(() => Task.FromResult(newsroom.Receiver.At("/once")), r => r.Count == 2, what: "the lost delivery to be swept up");
+        Assert.Equal("""{"lost":true}""", Encoding.UTF8.GetString(swept[1].Body));
+        await Delete(hook);
+    }
+
+    [Fact]
+    public async Task Bad_subscriptions_are_refused_with_the_reason_and_store_nothing_and_only_admins_manage_them()
+    {
+        var url = newsroom.Receiver.Url("/x");
+        var cases = new (object Body, string Reason)[]
+        {
+            (new { name = "ftp", url = "ftp://example.org/hook", events = new[] { "claim-queued" } }, "not an absolute http or https URL"),
+            (new { name = "script", url = "javascript:alert(1)", events = new[] { "claim-queued" } }, "not an absolute http or https URL"),
+            (new { name = "relative", url = "/hooks", events = new[] { "claim-queued" } }, "not an absolute http or https URL"),
+            (new { name = "injected", url = "https://example.org/hook\r\nX-Injected: 1", events = new[] { "claim-queued" } }, "control characters"),
+            (new { name = "userinfo", url = "https://user:pass@example.org/hook", events = new[] { "claim-queued" } }, "user name or password"),
+            (new { name = "none", url, events = Array.Empty<string>() }, "at least one event"),
+            (new { name = "unknown", url, events = new[] { "claim-deleted" } }, "Unknown event(s) 'claim-deleted'"),
+            (new { name = "inbound", url, events = new[] { "submit-article" } }, "Unknown event(s) 'submit-article'"),
+            (new { name = "short", url, events = new[] { "claim-queued" }, secret = "short" }, "16 to 200 characters"),
+            (new { name = " ", url, events = new[] { "claim-queued" } }, "needs a name"),
+        };
+        var before = await newsroom.App.WithDbAsync(db => db.WebhookSubscriptions.CountAsync());
+        foreach (var (body, reason) in cases)
+        {
+            var response = await newsroom.Admin.PostAsJsonAsync("/api/admin/webhooks", body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+            Assert.Contains(reason, problem!.Detail, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await newsroom.App.WithDbAsync(db => db.WebhookSubscriptions.CountAsync()));
+
+        // Only admins: editors and reviewers get 403, and the list never shows a secret.
+        Assert.Equal(HttpStatusCode.Forbidden, (await newsroom.Editor.GetAsync("/api/admin/webhooks")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await newsroom.Reviewer.PostAsJsonAsync("/api/admin/webhooks", new { name = "mine", url, events = new[] { "claim-queued" } })).StatusCode);
+        var hook = await newsroom.SubscribeAsync("/listed", ["claim-queued"]);
+        Assert.DoesNotContain(hook.Secret, await newsroom.Admin.GetStringAsync("/api/admin/webhooks"), StringComparison.Ordinal);
+        Assert.Equal(WebhookSubscription.EventNames, await newsroom.Admin.GetFromJsonAsync<List<string>>("/api/admin/webhooks/events"));
+
+        var rotated = await newsroom.Admin.PostAsJsonAsync($"/api/admin/webhooks/{hook.Webhook.Id}/secret", new { secret = (string?)null });
+        var newSecret = (await rotated.Content.ReadFromJsonAsync<WebhookWithSecret>(ClaimWorkflowScenario.Json))!.Secret;
+        Assert.NotEqual(hook.Secret, newSecret);
+        await Delete(hook);
+        Assert.Equal(HttpStatusCode.NotFound, (await newsroom.Admin.DeleteAsync($"/api/admin/webhooks/{hook.Webhook.Id}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080/hook")]
+    [InlineData("http://localhost/hook")]
+    [InlineData("http://10.0.0.7/hook")]
+    [InlineData("http://[::1]/hook")]
+    [InlineData("http://169.254.169.254/latest/meta-data")]
+    public void Endpoints_on_private_networks_are_refused_unless_allowed(string url)
+    {
+        var refused = Assert.Throws<WorkflowException>(() => WebhookSubscription.Create("intranet", url, ["claim-queued"], null, allowPrivateNetworks: false, "admin", DateTime.UtcNow));
+        Assert.Contains("private or local network", refused.Message, StringComparison.Ordinal);
+        var (allowed, _) = WebhookSubscription.Create("intranet", url, ["claim-queued"], null, allowPrivateNetworks: true, "admin", DateTime.UtcNow);
+        Assert.Equal(new Uri(url).AbsoluteUri, allowed.Url);
+    }
+
+    private async Task Delete(WebhookWithSecret hook) =>
+        Assert.Equal(HttpStatusCode.NoContent, (await newsroom.Admin.DeleteAsync($"/api/admin/webhooks/{hook.Webhook.Id}")).StatusCode);
+}
