@@ -5,6 +5,7 @@ using FactCheck.Web.Demo;
 using FactCheck.Web.Components;
 using FactCheck.Web.Live;
 using FactCheck.Web.Ui;
+using FactCheck.Workflow;
 using FactCheck.Workflow.Persistence;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -16,7 +17,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 
 namespace FactCheck.Web;
@@ -96,10 +96,7 @@ public static class WebHosting
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        // Live: the process answers. Ready: the database and the broker are reachable (JSON per check).
-        app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealthJson }).AllowAnonymous();
+        app.MapFactCheckHealth();
         app.MapOpenApi();
         // The browsable API reference (for signed-in users, like the document it reads): /scalar/v1.
         app.MapScalarApiReference(o => o.WithTitle("FactCheck API"));
@@ -138,14 +135,6 @@ public static class WebHosting
 
     private const string PagesOrApiScheme = "PagesOrApi";
     private const string CredentialsScheme = "Credentials";
-
-    private static Task WriteHealthJson(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report) =>
-        context.Response.WriteAsJsonAsync(new
-        {
-            status = report.Status.ToString(),
-            // Anonymous: statuses only, never exception text (hosts, ports) from a failing check.
-            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString() }),
-        });
 
     /// <summary>
     /// The API also accepts the pages' sign-in cookie, which a browser sends on any same-site form

@@ -27,10 +27,11 @@ public sealed partial class ComposeFileTests
         var services = Services(config);
 
         Assert.Equal(["rabbitmq", "sqlserver", "web", "worker"], services.Keys.Order());
-        foreach (var name in new[] { "sqlserver", "rabbitmq", "web" })
+        foreach (var name in new[] { "sqlserver", "rabbitmq", "web", "worker" })
             Assert.Contains("healthcheck:", services[name], StringComparison.Ordinal);
         Assert.Matches(@"image: rabbitmq:[\w.-]*management", services["rabbitmq"]);
-        Assert.Contains("/health/ready", services["web"], StringComparison.Ordinal);
+        Assert.Contains("curl -fsS http://localhost:8080/health/ready", services["web"], StringComparison.Ordinal);
+        Assert.Contains("curl -fsS http://localhost:8080/health/ready", services["worker"], StringComparison.Ordinal);
         Assert.Matches(@"sqlserver:\s+condition: service_healthy", services["web"]);
         Assert.Contains("sqlserver-data:/var/opt/mssql", services["sqlserver"], StringComparison.Ordinal);
         Assert.Contains("rabbitmq-data:/var/lib/rabbitmq", services["rabbitmq"], StringComparison.Ordinal);
@@ -67,6 +68,29 @@ public sealed partial class ComposeFileTests
         var targets = TargetPattern().Matches(File.ReadAllText(Path.Combine(Root, "docker-compose.yml"))).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["web", "worker"], targets);
         Assert.All(targets, t => Assert.Contains(t, stages));
+    }
+
+    [Fact]
+    public async Task Each_built_service_has_the_tool_its_health_check_runs_in_its_image()
+    {
+        var (code, config, error) = await ComposeAsync(Secrets, "config");
+        Assert.True(code == 0, error);
+        var dockerfile = File.ReadAllText(Path.Combine(Root, "deploy", "Dockerfile"));
+        // Each stage's text, and the stage it builds on.
+        var stages = StagePattern().Matches(dockerfile).Select(m => (Name: m.Groups[1].Value, Start: m.Index)).ToList();
+        var text = stages.Select((stage, i) => (stage.Name, Body: dockerfile[stage.Start..(i + 1 < stages.Count ? stages[i + 1].Start : dockerfile.Length)]))
+            .ToDictionary(x => x.Name, x => x.Body);
+        string Chain(string stage) => text.TryGetValue(stage, out var body)
+            ? body + (BasePattern().Match(body) is { Success: true } m ? Chain(m.Groups[1].Value) : "")
+            : "";
+
+        foreach (var (name, service) in Services(config).Where(s => s.Value.Contains("dockerfile: deploy/Dockerfile", StringComparison.Ordinal)))
+        {
+            var target = TargetPattern().Match(service).Groups[1].Value;
+            var tool = HealthToolPattern().Match(service).Groups[1].Value;
+            Assert.False(string.IsNullOrEmpty(tool), $"{name} has no health check command");
+            Assert.Matches($@"apt-get install[^\n]*\b{tool}\b", Chain(target));
+        }
     }
 
     /// <summary>Each top-level service's block of the normalised YAML.</summary>
@@ -127,4 +151,10 @@ public sealed partial class ComposeFileTests
 
     [GeneratedRegex(@"^\s+target: (\w+)", RegexOptions.Multiline)]
     private static partial Regex TargetPattern();
+
+    [GeneratedRegex(@"^FROM (\S+)")]
+    private static partial Regex BasePattern();
+
+    [GeneratedRegex(@"- CMD-SHELL\s+- (\w+)")]
+    private static partial Regex HealthToolPattern();
 }

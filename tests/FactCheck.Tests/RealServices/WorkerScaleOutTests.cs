@@ -30,10 +30,18 @@ public sealed class WorkerScaleOutTests(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
         Assert.Equal(0, await app.WithDbAsync(db => db.Articles.CountAsync()));
 
-        using var worker = StartWorker(app.Stack);
+        var healthUrl = $"http://127.0.0.1:{FreePort()}";
+        using var worker = StartWorker(app.Stack, healthUrl);
         try
         {
             var clock = Stopwatch.StartNew();
+            // Ready (database and broker reachable), as the compose health check asks it.
+            using var http = new HttpClient { BaseAddress = new Uri(healthUrl) };
+            var ready = await Eventually.Until(
+                async () => { try { return await http.GetStringAsync("/health/ready"); } catch (HttpRequestException) { return ""; } },
+                body => body.Contains("\"status\":\"Healthy\"", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the worker to report ready");
+            Assert.Contains("\"database\"", ready, StringComparison.Ordinal);
+            Assert.Contains("masstransit", ready, StringComparison.OrdinalIgnoreCase);
             var claims = await Eventually.Until(
                 () => app.WithDbAsync(db => db.Claims.AsNoTracking().Where(c => c.ArticleId == accepted!.ArticleId).ToListAsync()),
                 c => c.Count > 0 && c.All(x => x.Status == ClaimStatus.Assigned),
@@ -51,7 +59,14 @@ public sealed class WorkerScaleOutTests(ITestOutputHelper output)
             Assert.Null(await services.GetRequiredService<UserManager<IdentityUser>>().FindByEmailAsync("editor@factcheck.local")));
     }
 
-    private static Process StartWorker(TestStack stack)
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Process StartWorker(TestStack stack, string healthUrl)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = false, UseShellExecute = false };
         start.ArgumentList.Add(BuiltProgram.PathOf("FactCheck.Worker"));
@@ -61,6 +76,7 @@ public sealed class WorkerScaleOutTests(ITestOutputHelper output)
         start.Environment["FactCheck__Database__Provider"] = stack.Provider;
         start.Environment["FactCheck__Bus__Transport"] = stack.Transport;
         start.Environment["FactCheck__LinkCheck__Enabled"] = "false";
+        start.Environment["Urls"] = healthUrl;
         return Process.Start(start) ?? throw new InvalidOperationException("Cannot start FactCheck.Worker.");
     }
 }
