@@ -581,6 +581,9 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CitedSources")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("ClaimId")
                         .HasColumnType("uuid");
 

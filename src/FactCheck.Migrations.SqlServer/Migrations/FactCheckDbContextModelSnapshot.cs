@@ -580,6 +580,9 @@ namespace FactCheck.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("CitedSources")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<Guid>("ClaimId")
                         .HasColumnType("uniqueidentifier");
 

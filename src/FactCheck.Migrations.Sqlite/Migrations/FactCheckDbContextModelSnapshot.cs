@@ -569,6 +569,9 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CitedSources")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ClaimId")
                         .HasColumnType("TEXT");
 

@@ -180,6 +180,7 @@ public sealed class Claim : IHasOutgoingMessages
         var verdict = RequireProposedVerdict(editorId);
         TransitionTo(ClaimStatus.Published, editorId, comment ?? "approved", now);
         verdict.Decide(ReviewDecision.Approved, editorId, comment, now);
+        verdict.Cite(Sources);
         return verdict;
     }
 

@@ -177,6 +177,7 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
             v.Property(x => x.Id).ValueGeneratedNever();
             v.Property(x => x.Rating).HasMaxLength(64);
             v.Property(x => x.ProposedBy).HasMaxLength(450);
+            v.Property(x => x.CitedSources).HasConversion(new JsonConverter<List<CitedSource>?>(), new JsonComparer<List<CitedSource>?>());
             v.OwnsOne(x => x.Review, r =>
             {
                 r.Property(x => x.EditorId).HasMaxLength(450);

@@ -1,4 +1,12 @@
+using FactCheck.Workflow.Sources;
+
 namespace FactCheck.Workflow.Verdicts;
+
+/// <summary>A source as it stood when the verdict citing it was approved.</summary>
+public sealed record CitedSource(string Url, string? Title, string? Publisher, string? Excerpt, SourceStance Stance)
+{
+    public static CitedSource From(Source s) => new(s.Url, s.Title, s.Publisher, s.Excerpt, s.Stance);
+}
 
 public enum ReviewDecision
 {
@@ -38,6 +46,12 @@ public sealed class Verdict
     public DateTime ProposedAt { get; private set; }
     public Review? Review { get; private set; }
 
+    /// <summary>
+    /// The claim's sources at approval, kept with the verdict so a later edit (during a correction)
+    /// cannot change what was published. Null for verdicts not approved, or approved before this was kept.
+    /// </summary>
+    public List<CitedSource>? CitedSources { get; private set; }
+
     private Verdict() { }
 
     internal Verdict(Guid id, Guid claimId, string rating, string rationale, string proposedBy, DateTime proposedAt)
@@ -52,4 +66,6 @@ public sealed class Verdict
 
     internal void Decide(ReviewDecision decision, string editorId, string? comment, DateTime now) =>
         Review = new Review(decision, editorId, comment, now);
+
+    internal void Cite(IEnumerable<Source> sources) => CitedSources = [.. sources.OrderBy(s => s.AddedAt).Select(CitedSource.From)];
 }

@@ -122,8 +122,11 @@ public sealed partial class PublicFactCheckTests(EmbeddedDesk desk) : IClassFixt
     public async Task A_correction_keeps_the_published_verdict_public_until_the_new_one_is_approved_and_keeps_both()
     {
         var claim = desk.Claim(8);
+        var cited = await desk.Reviewer.PostAsJsonAsync($"/api/claims/{claim.Id}/sources", new { url = "https://example.org/ministry-figures", title = "Ministry figures", stance = "Supports" });
+        var citedId = (await cited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await PublishAsync(claim.Id, "True", "The ministry's figures match.");
         using var anonymous = desk.App.CreateClient();
+        Assert.Contains("https://example.org/ministry-figures", await anonymous.GetStringAsync($"/fact-checks/{claim.Id}"), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await desk.Editor.PostAsJsonAsync($"/api/claims/{claim.Id}/correct", new { comment = " " })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await desk.Reviewer.PostAsJsonAsync($"/api/claims/{claim.Id}/correct", new { comment = "mine" })).StatusCode);
@@ -132,10 +135,14 @@ public sealed partial class PublicFactCheckTests(EmbeddedDesk desk) : IClassFixt
         var during = (await ClaimWorkflowScenario.GetClaim(desk.Editor, claim.Id)).Claim;
         Assert.Equal((ClaimStatus.Returned, desk.ReviewerId), (during.Status, during.AssigneeId));
 
-        // Meanwhile the public keeps the published rating, with a notice, and not the reviewer's draft sources.
+        // Meanwhile the public keeps the published rating and its sources as approved, with a notice; the reviewer's edits are drafts.
         await desk.Reviewer.PostAsJsonAsync($"/api/claims/{claim.Id}/sources", new { url = "https://example.org/draft-revision", title = "Draft", stance = "Context" });
+        Assert.Equal(HttpStatusCode.OK, (await desk.Reviewer.PutAsJsonAsync($"/api/claims/{claim.Id}/sources/{citedId}",
+            new { url = "https://example.org/ministry-figures-revised", title = "Ministry figures, revised", stance = "Supports" })).StatusCode);
         var page = await anonymous.GetStringAsync($"/fact-checks/{claim.Id}");
         Assert.DoesNotContain("draft-revision", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("ministry-figures-revised", page, StringComparison.Ordinal);
+        Assert.Contains("https://example.org/ministry-figures", page, StringComparison.Ordinal);
         Assert.Contains("being corrected", page, StringComparison.Ordinal);
         Assert.Equal("True", JsonLdOf(page).GetProperty("reviewRating").GetProperty("alternateName").GetString());
 
@@ -144,9 +151,13 @@ public sealed partial class PublicFactCheckTests(EmbeddedDesk desk) : IClassFixt
         Assert.DoesNotContain("being corrected", page, StringComparison.Ordinal);
         Assert.Equal("Mostly true", JsonLdOf(page).GetProperty("reviewRating").GetProperty("alternateName").GetString());
         Assert.Contains("Our earlier rating", page, StringComparison.Ordinal);
+        Assert.Contains("ministry-figures-revised", page, StringComparison.Ordinal);
+        Assert.Contains("draft-revision", page, StringComparison.Ordinal);
 
         var details = await ClaimWorkflowScenario.GetClaim(desk.Editor, claim.Id);
         Assert.Equal(["True", "Mostly true"], details.Verdicts.Select(v => v.Rating));
+        Assert.Equal(["https://example.org/ministry-figures"], details.Verdicts[0].CitedSources!.Select(c => c.Url));
+        Assert.Equal(["https://example.org/ministry-figures-revised", "https://example.org/draft-revision"], details.Verdicts[1].CitedSources!.Select(c => c.Url));
         Assert.All(details.Verdicts, v => Assert.Equal(FactCheck.Workflow.Verdicts.ReviewDecision.Approved, v.Review!.Decision));
         var history = await desk.Editor.GetFromJsonAsync<List<ClaimEventResponse>>($"/api/claims/{claim.Id}/history", ClaimWorkflowScenario.Json);
         Assert.Contains(history!, e => e.From == "Published" && e.To == "Returned" && e.Reason!.Contains("revised its figures", StringComparison.Ordinal));
