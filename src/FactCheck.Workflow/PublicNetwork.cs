@@ -32,18 +32,29 @@ public static class PublicNetwork
         }
     }
 
+    /// <summary>Loopback, private, link-local, shared, benchmarking, multicast and reserved ranges, also inside IPv6 translations.</summary>
     public static bool IsPrivate(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
             address = address.MapToIPv4();
-        if (IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal)
+        if (IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast)
             return true;
-        if (address.AddressFamily != AddressFamily.InterNetwork)
-            return address.Equals(IPAddress.IPv6Any);
         var b = address.GetAddressBytes();
-        return b[0] is 10 or 127 or 0
+        if (address.AddressFamily != AddressFamily.InterNetwork)
+        {
+            // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) carry an IPv4 address, which decides.
+            if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b)
+                return IsPrivate(new IPAddress(b.AsSpan(12, 4)));
+            if (b[0] == 0x20 && b[1] == 0x02)
+                return IsPrivate(new IPAddress(b.AsSpan(2, 4)));
+            return address.Equals(IPAddress.IPv6Any);
+        }
+
+        return b[0] is 10 or 127 or 0 or >= 224
             || (b[0] == 172 && b[1] is >= 16 and <= 31)
             || (b[0] == 192 && b[1] == 168)
+            || (b[0] == 192 && b[1] == 0 && b[2] == 0)
+            || (b[0] == 198 && b[1] is 18 or 19)
             || (b[0] == 169 && b[1] == 254)
             || (b[0] == 100 && b[1] is >= 64 and <= 127);
     }

@@ -81,6 +81,8 @@ public static class WorkflowHosting
             {
                 AllowAutoRedirect = true,
                 MaxAutomaticRedirections = 5,
+                // Through a proxy the guard would see only the proxy's address.
+                UseProxy = false,
                 ConnectCallback = sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value.AllowPrivateNetworks ? null : PublicNetwork.ConnectAsync,
             });
         services.AddScoped<WebhookSender>();
@@ -89,6 +91,7 @@ public static class WorkflowHosting
             {
                 // A redirect would send the signed body somewhere the admin never named.
                 AllowAutoRedirect = false,
+                UseProxy = false,
                 ConnectCallback = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks ? null : PublicNetwork.ConnectAsync,
             });
 

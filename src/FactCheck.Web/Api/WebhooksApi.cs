@@ -12,7 +12,8 @@ namespace FactCheck.Web.Api;
 /// <summary>A new subscription; leave <c>secret</c> out to have one made.</summary>
 public sealed record CreateWebhookRequest(string? Name, string? Url, List<string>? Events, string? Secret);
 
-public sealed record UpdateWebhookRequest(string? Name, string? Url, List<string>? Events, bool Active = true);
+/// <summary>Name, URL and events are replaced; <c>active</c> left out leaves the subscription paused or running as it is.</summary>
+public sealed record UpdateWebhookRequest(string? Name, string? Url, List<string>? Events, bool? Active = null);
 
 /// <summary>Leave <c>secret</c> out to have one made.</summary>
 public sealed record RotateWebhookSecretRequest(string? Secret);
@@ -52,8 +53,10 @@ internal static class WebhooksApi
         });
         hooks.MapPut("/{id:guid}", async (Guid id, UpdateWebhookRequest request, WebhookAdmin admin, CancellationToken ct) =>
             TypedResults.Ok(await admin.UpdateAsync(id, request, ct)));
-        hooks.MapPost("/{id:guid}/secret", async (Guid id, RotateWebhookSecretRequest request, WebhookAdmin admin, CancellationToken ct) =>
-            TypedResults.Ok(await admin.RotateSecretAsync(id, request.Secret, ct)));
+        hooks.MapPost("/{id:guid}/pause", async (Guid id, WebhookAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.SetActiveAsync(id, false, ct)));
+        hooks.MapPost("/{id:guid}/resume", async (Guid id, WebhookAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.SetActiveAsync(id, true, ct)));
+        hooks.MapPost("/{id:guid}/secret", async (Guid id, RotateWebhookSecretRequest? request, WebhookAdmin admin, CancellationToken ct) =>
+            TypedResults.Ok(await admin.RotateSecretAsync(id, request?.Secret, ct)));
         hooks.MapDelete("/{id:guid}", async Task<NoContent> (Guid id, WebhookAdmin admin, CancellationToken ct) =>
         {
             await admin.DeleteAsync(id, ct);
@@ -102,9 +105,25 @@ public sealed class WebhookAdmin(FactCheckDbContext db, IBackgroundJobClient job
     {
         var subscription = await FindAsync(id, ct);
         subscription.Change(request.Name, request.Url, request.Events, options.Value.AllowPrivateNetworks, Now);
-        subscription.SetActive(request.Active, Now);
         await db.SaveChangesAsync(ct);
-        return (await ListAsync(ct)).Single(s => s.Id == id);
+        return request.Active is { } active ? await SetActiveAsync(id, active, ct) : await ResponseAsync(id, ct);
+    }
+
+    /// <summary>Pauses (deliveries are collected, not sent) or resumes (what was collected goes out now).</summary>
+    public async Task<WebhookResponse> SetActiveAsync(Guid id, bool active, CancellationToken ct)
+    {
+        var subscription = await FindAsync(id, ct);
+        var resumed = active && !subscription.Active;
+        subscription.SetActive(active, Now);
+        await db.SaveChangesAsync(ct);
+        if (resumed)
+        {
+            var held = await db.WebhookDeliveries.Where(d => d.SubscriptionId == id && d.State == DeliveryState.Pending).Select(d => d.Id).ToListAsync(ct);
+            foreach (var deliveryId in held)
+                jobs.Enqueue<WebhookSender>(s => s.DeliverAsync(deliveryId, CancellationToken.None));
+        }
+
+        return await ResponseAsync(id, ct);
     }
 
     public async Task<WebhookWithSecret> RotateSecretAsync(Guid id, string? secret, CancellationToken ct)
@@ -112,7 +131,7 @@ public sealed class WebhookAdmin(FactCheckDbContext db, IBackgroundJobClient job
         var subscription = await FindAsync(id, ct);
         var newSecret = subscription.RotateSecret(secret, Now);
         await db.SaveChangesAsync(ct);
-        return new WebhookWithSecret((await ListAsync(ct)).Single(s => s.Id == id), newSecret);
+        return new WebhookWithSecret(await ResponseAsync(id, ct), newSecret);
     }
 
     /// <summary>Removes the subscription with its delivery log; deliveries not yet sent are dropped.</summary>
@@ -158,6 +177,8 @@ public sealed class WebhookAdmin(FactCheckDbContext db, IBackgroundJobClient job
         jobs.Enqueue<WebhookSender>(s => s.DeliverAsync(delivery.Id, CancellationToken.None));
         return WebhookDeliveryResponse.From(delivery);
     }
+
+    private async Task<WebhookResponse> ResponseAsync(Guid id, CancellationToken ct) => (await ListAsync(ct)).Single(s => s.Id == id);
 
     private async Task<WebhookSubscription> FindAsync(Guid id, CancellationToken ct) =>
         await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw WorkflowException.NotFound("Webhook", id);

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -32,7 +33,7 @@ public sealed class ApiKey
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
             throw new WorkflowException(WorkflowError.Invalid, "An API key needs a name of at most 100 characters (what or who uses it).");
         var lookup = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        var secret = $"{Prefix}{lookup}_{Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_')}";
+        var secret = $"{Prefix}{lookup}_{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32))}";
         var key = new ApiKey
         {
             Id = Guid.CreateVersion7(), Name = name.Trim(), Role = role, Lookup = lookup, Hash = HashOf(secret), CreatedBy = createdBy, CreatedAt = now,

@@ -71,6 +71,8 @@ public sealed class WebhookDelivery
     {
         if (State == DeliveryState.Delivered)
             throw new WorkflowException(WorkflowError.Conflict, "This delivery was accepted by the endpoint; it is not sent again.");
+        if (LockedUntil > now)
+            throw new WorkflowException(WorkflowError.Conflict, "An attempt at this delivery is under way; wait for its outcome.");
         State = DeliveryState.Pending;
         NextAttemptAt = now;
         LockedUntil = null;

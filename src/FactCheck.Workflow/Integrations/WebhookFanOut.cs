@@ -1,4 +1,5 @@
 using FactCheck.Contracts;
+using FactCheck.Workflow.Messaging;
 using FactCheck.Workflow.Persistence;
 using Hangfire;
 using MassTransit;
@@ -36,14 +37,15 @@ public sealed class WebhookFanOutConsumer<TEvent>(FactCheckDbContext db, IBackgr
 
     public async Task Consume(ConsumeContext<TEvent> context)
     {
-        var subscriptions = (await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active).ToListAsync(context.CancellationToken))
+        // Paused subscriptions too: their deliveries wait until they are resumed.
+        var subscriptions = (await db.WebhookSubscriptions.AsNoTracking().ToListAsync(context.CancellationToken))
             .Where(s => s.Wants(Wire.Name))
             .ToList();
         if (subscriptions.Count == 0)
             return;
 
         // Relayed events carry their outbox row's id; the same event always has the same id.
-        var eventId = context.MessageId ?? throw new InvalidOperationException($"A {Wire.Name} event arrived without a message id.");
+        var eventId = MessageIdentity.Of(context);
         var served = await db.WebhookDeliveries.Where(d => d.EventId == eventId).Select(d => d.SubscriptionId).ToListAsync(context.CancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var payload = WebhookPayload.Serialize(eventId, Wire.Name, Wire.Version, context.SentTime ?? now, context.Message);
@@ -61,8 +63,10 @@ public sealed class WebhookFanOutConsumer<TEvent>(FactCheckDbContext db, IBackgr
         }
         catch (DbUpdateException ex) when (Database.IsUniqueViolation(ex))
         {
-            logger.LogInformation("A duplicate of event {EventId} created its webhook deliveries first", eventId);
-            return;
+            // A duplicate of the event got there first; retried, this copy adds only what that one missed.
+            logger.LogInformation("A duplicate of event {EventId} created webhook deliveries first; retrying for the rest", eventId);
+            db.ChangeTracker.Clear();
+            throw;
         }
 
         foreach (var delivery in deliveries)

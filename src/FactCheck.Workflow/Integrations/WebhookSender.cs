@@ -29,12 +29,15 @@ public sealed class WebhookOptions
         : [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(6), TimeSpan.FromHours(24)];
 }
 
-/// <summary>What a receiver gets: the event's contract JSON under <c>data</c>, with the event's name, version and id.</summary>
-public sealed record WebhookPayload(Guid EventId, string Event, int Version, DateTime OccurredAt, JsonElement Data)
+/// <summary>
+/// What a receiver gets: the event's contract JSON under <c>data</c>, with the event's name, version
+/// and id, and when FactCheck relayed it (<c>sentAt</c>; events that carry their own time have it in <c>data</c>).
+/// </summary>
+public sealed record WebhookPayload(Guid EventId, string Event, int Version, DateTime SentAt, JsonElement Data)
 {
-    public static string Serialize(Guid eventId, string eventName, int version, DateTime occurredAt, object data) =>
+    public static string Serialize(Guid eventId, string eventName, int version, DateTime sentAt, object data) =>
         JsonSerializer.Serialize(
-            new WebhookPayload(eventId, eventName, version, occurredAt, JsonSerializer.SerializeToElement(data, data.GetType(), MessageTypes.Json)),
+            new WebhookPayload(eventId, eventName, version, sentAt, JsonSerializer.SerializeToElement(data, data.GetType(), MessageTypes.Json)),
             MessageTypes.Json);
 }
 
@@ -65,8 +68,15 @@ public sealed class WebhookSender(
     public const string EventHeader = "X-FactCheck-Event";
     public const string DeliveryHeader = "X-FactCheck-Delivery";
 
-    /// <summary>A delivery whose job was lost (a crash between saving it and queueing the job) is queued again after this.</summary>
-    public static readonly TimeSpan SweepGrace = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// A delivery whose job was lost (a crash between saving it and queueing the job) is queued again
+    /// this long after it was due. Long enough that a merely busy job queue is seldom swept; a job that
+    /// runs anyway finds its attempt already made (<see cref="DeliverAsync"/> checks the due time).
+    /// </summary>
+    public static readonly TimeSpan SweepGrace = TimeSpan.FromMinutes(5);
+
+    /// <summary>Hangfire keeps due times in whole seconds, so a delayed job may start a little early.</summary>
+    private static readonly TimeSpan EarlyStart = TimeSpan.FromSeconds(2);
 
     private const int MaxAnswerChars = 500;
 
@@ -76,17 +86,18 @@ public sealed class WebhookSender(
     {
         var now = Now;
         var lockUntil = now + options.Value.Timeout + TimeSpan.FromMinutes(1);
+        var dueBy = now + EarlyStart;
         var claimed = await db.WebhookDeliveries
-            .Where(d => d.Id == deliveryId && d.State == DeliveryState.Pending && (d.LockedUntil == null || d.LockedUntil < now))
+            .Where(d => d.Id == deliveryId && d.State == DeliveryState.Pending && d.NextAttemptAt <= dueBy && (d.LockedUntil == null || d.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LockedUntil, lockUntil), cancellationToken);
         if (claimed == 0)
-            return; // delivered, failed, removed, or another run holds it
+            return; // delivered, failed, removed, not due (a duplicate job), or another run holds it
 
         var delivery = await db.WebhookDeliveries.Include(d => d.Attempts).FirstAsync(d => d.Id == deliveryId, cancellationToken);
         var subscription = await db.WebhookSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
         if (subscription is null || (!subscription.Active && delivery.Event != WebhookSubscription.PingEvent))
         {
-            // Paused: the delivery waits; the sweep sends it once the subscription is active again.
+            // Paused: the delivery waits; resuming the subscription queues it again.
             await db.WebhookDeliveries.Where(d => d.Id == deliveryId).ExecuteUpdateAsync(s => s.SetProperty(d => d.LockedUntil, (DateTime?)null), CancellationToken.None);
             return;
         }

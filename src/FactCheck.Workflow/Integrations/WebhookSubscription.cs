@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Security.Cryptography;
 using FactCheck.Contracts;
@@ -11,7 +12,6 @@ namespace FactCheck.Workflow.Integrations;
 /// </summary>
 public sealed class WebhookSubscription
 {
-    public const int MaxUrlLength = 2048;
     public const string SecretPrefix = "whsec_";
 
     /// <summary>A delivery the admin asks for to try an endpoint; it carries no workflow event.</summary>
@@ -68,22 +68,21 @@ public sealed class WebhookSubscription
         UpdatedAt = now;
     }
 
-    public bool Wants(string eventName) => Active && Events.Contains(eventName);
+    /// <summary>Paused or not: a paused subscription collects its deliveries and sends them when resumed.</summary>
+    public bool Wants(string eventName) => Events.Contains(eventName);
 
     /// <summary>The secret's last characters, enough to tell which one a receiver holds.</summary>
     public string SecretHint => Secret.Length > 4 ? "…" + Secret[^4..] : "…";
 
     private static string ValidUrl(string? url, bool allowPrivateNetworks)
     {
-        if (string.IsNullOrWhiteSpace(url) || url.Length > MaxUrlLength)
-            throw Invalid($"A webhook needs an absolute http or https URL of at most {MaxUrlLength} characters.");
         // Control characters and spaces would end up in a request line or a header.
-        if (url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        if (url is not null && url.Trim().Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
             throw Invalid("A webhook URL may not contain spaces, line breaks or other control characters.");
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
-            throw Invalid($"'{url}' is not an absolute http or https URL.");
+        var uri = HttpUrl.Parse(url, "A webhook");
         if (!string.IsNullOrEmpty(uri.UserInfo))
             throw Invalid("A webhook URL may not carry a user name or password; the signature authenticates FactCheck to the receiver.");
+        // Names are checked again when connecting (PublicNetwork), where the DNS answer is known.
         if (!allowPrivateNetworks && (uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && PublicNetwork.IsPrivate(address))))
             throw Invalid($"'{uri.Host}' is on a private or local network; webhooks are delivered to public addresses only.");
         return uri.AbsoluteUri;
@@ -110,7 +109,7 @@ public sealed class WebhookSubscription
     }
 
     private static string NewSecret() =>
-        SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        SecretPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     private static WorkflowException Invalid(string message) => new(WorkflowError.Invalid, message);
 }

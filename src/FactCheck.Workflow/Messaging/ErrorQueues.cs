@@ -2,6 +2,7 @@ using System.Text;
 using FactCheck.Workflow.Articles;
 using FactCheck.Workflow.Assignment;
 using FactCheck.Workflow.Claims;
+using FactCheck.Workflow.Integrations;
 using FactCheck.Workflow.Sources;
 using MassTransit;
 using RabbitMQ.Client;
@@ -35,7 +36,10 @@ public sealed class ErrorQueues(BusOptions options)
 
     /// <summary>The error queues of the consumers this workflow runs, by their endpoint names.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        [ErrorQueueOf<SubmitArticleConsumer>(), ErrorQueueOf<ExtractClaimsConsumer>(), ErrorQueueOf<AssignClaimConsumer>(), ErrorQueueOf<SourceAttachedConsumer>()];
+        [
+            ErrorQueueOf<SubmitArticleConsumer>(), ErrorQueueOf<ExtractClaimsConsumer>(), ErrorQueueOf<AssignClaimConsumer>(), ErrorQueueOf<SourceAttachedConsumer>(),
+            WebhookFanOut.EndpointName + "_error",
+        ];
 
     public async Task<IReadOnlyList<FailedMessage>> ListAsync(CancellationToken ct)
     {

@@ -24,7 +24,7 @@ public abstract class IdempotentConsumer<TMessage>(FactCheckDbContext db, Outbox
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var consumer = GetType().Name;
-        var messageId = MessageIdOf(context);
+        var messageId = MessageIdentity.Of(context);
         if (await Db.Inbox.AnyAsync(i => i.MessageId == messageId && i.Consumer == consumer, context.CancellationToken))
         {
             logger.LogInformation("{Consumer} already handled message {MessageId}; ignoring the duplicate", consumer, messageId);
@@ -57,11 +57,15 @@ public abstract class IdempotentConsumer<TMessage>(FactCheckDbContext db, Outbox
         return await Db.Inbox.AnyAsync(i => i.MessageId == messageId && i.Consumer == consumer);
     }
 
+}
+
+public static class MessageIdentity
+{
     /// <summary>
     /// The transport's message id; a raw message from a plain AMQP client may have none, and then
     /// its body stands in for it (the same bytes are the same message).
     /// </summary>
-    private static Guid MessageIdOf(ConsumeContext context)
+    public static Guid Of(ConsumeContext context)
     {
         if (context.MessageId is { } id)
             return id;

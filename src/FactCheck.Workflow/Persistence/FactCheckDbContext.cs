@@ -162,7 +162,7 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
         {
             s.HasKey(x => x.Id);
             s.Property(x => x.Id).ValueGeneratedNever();
-            s.Property(x => x.Url).HasMaxLength(2048);
+            s.Property(x => x.Url).HasMaxLength(HttpUrl.MaxLength);
             s.Property(x => x.Title).HasMaxLength(500);
             s.Property(x => x.Publisher).HasMaxLength(200);
             s.Property(x => x.Excerpt).HasMaxLength(4000);
@@ -224,7 +224,7 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
             w.HasKey(x => x.Id);
             w.Property(x => x.Id).ValueGeneratedNever();
             w.Property(x => x.Name).HasMaxLength(100);
-            w.Property(x => x.Url).HasMaxLength(WebhookSubscription.MaxUrlLength);
+            w.Property(x => x.Url).HasMaxLength(HttpUrl.MaxLength);
             w.Property(x => x.Events).HasConversion(new JsonConverter<List<string>>(), new JsonComparer<List<string>>()).HasMaxLength(2000);
             w.Property(x => x.Secret).HasMaxLength(200);
             w.Property(x => x.CreatedBy).HasMaxLength(450);

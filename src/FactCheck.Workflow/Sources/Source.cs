@@ -87,12 +87,5 @@ public sealed class Source
     }
 
     /// <summary>Only http(s) URLs are evidence; anything else (javascript:, file:, data:) is refused.</summary>
-    public static Uri ParseUrl(string? url)
-    {
-        if (string.IsNullOrWhiteSpace(url) || url.Length > 2048
-            || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            throw new WorkflowException(WorkflowError.Invalid, "A source needs an absolute http or https URL of at most 2048 characters.");
-        return uri;
-    }
+    public static Uri ParseUrl(string? url) => HttpUrl.Parse(url, "A source");
 }

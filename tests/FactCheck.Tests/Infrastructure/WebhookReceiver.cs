@@ -16,7 +16,8 @@ public sealed record ReceivedWebhook(int Number, DateTime At, string Path, IRead
 
 /// <summary>
 /// A real HTTP endpoint on 127.0.0.1 that records every POST. <see cref="Answer"/> decides the
-/// status by request number (1-based) per path; <see cref="Hang"/> makes it never answer.
+/// status by request number (1-based) per path (a 3xx points to <c>/redirect-target</c>);
+/// <see cref="Hang"/> makes it never answer.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -64,6 +65,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var status = Answer(path, number);
         _received.Enqueue(new ReceivedWebhook(number, DateTime.UtcNow, path, HeadersOf(context), body.ToArray(), status));
         context.Response.StatusCode = status;
+        if (status is >= 300 and < 400)
+            context.Response.Headers.Location = "/redirect-target";
         if (status >= 400)
             await context.Response.WriteAsync($"receiver refused request {number}", context.RequestAborted);
     }

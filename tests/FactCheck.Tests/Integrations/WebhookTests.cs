@@ -13,6 +13,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace FactCheck.Tests.Integrations;
 
@@ -196,6 +197,12 @@ public sealed class WebhookTests(WebhookNewsroom newsroom) : IClassFixture<Webho
         // The claims move on (SubmitAsync waits for them to be assigned) and the healthy endpoint hears of each.
         var article = await newsroom.SubmitAsync("Ridership");
         var ids = article.Claims.Select(c => c.Id).ToHashSet();
+
+        // While an attempt hangs, asking for another is refused: one attempt at a time.
+        var hanging = await Eventually.Until(() => Task.FromResult(newsroom.Receiver.At("/hangs")), r => r.Count > 0, what: "an attempt at /hangs");
+        var inFlight = await newsroom.Admin.PostAsync($"/api/admin/webhooks/{hangs.Webhook.Id}/deliveries/{hanging[0].Header(WebhookSender.DeliveryHeader)}/redeliver", null);
+        Assert.Equal(HttpStatusCode.Conflict, inFlight.StatusCode);
+        Assert.Contains("under way", (await inFlight.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
         await Eventually.Until(
             () => Task.FromResult(newsroom.Receiver.At("/healthy").Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("data").GetProperty("claimId").GetGuid()).ToHashSet()),
             got => got.IsSupersetOf(ids), what: "the healthy endpoint to get every assignment");
@@ -242,6 +249,14 @@ public sealed class WebhookTests(WebhookNewsroom newsroom) : IClassFixture<Webho
         Assert.Single(newsroom.Receiver.At("/once"));
         Assert.Single(await newsroom.DeliveriesAsync(hook.Webhook.Id));
 
+        // A second job for a delivery whose next attempt is not yet due (a duplicate) does nothing.
+        var waiting = new WebhookDelivery(hook.Webhook.Id, Guid.NewGuid(), "article-received", """{"waiting":true}""", DateTime.UtcNow);
+        waiting.Record(new WebhookAttempt(1, DateTime.UtcNow, 500, "earlier failure", TimeSpan.Zero), TimeSpan.FromHours(1));
+        await newsroom.App.WithDbAsync(db => { db.WebhookDeliveries.Add(waiting); return db.SaveChangesAsync(); });
+        await newsroom.App.WithScopeAsync(services => services.GetRequiredService<WebhookSender>().DeliverAsync(waiting.Id, CancellationToken.None));
+        Assert.Single(newsroom.Receiver.At("/once"));
+        Assert.Single(await newsroom.App.WithDbAsync(db => db.WebhookDeliveries.Where(d => d.Id == waiting.Id).SelectMany(d => d.Attempts).ToListAsync()));
+
         // A delivery saved just before a crash, whose job never reached Hangfire: the sweep sends it.
         var lost = new WebhookDelivery(hook.Webhook.Id, Guid.NewGuid(), "article-received", """{"lost":true}""", DateTime.UtcNow - TimeSpan.FromMinutes(5));
         await newsroom.App.WithDbAsync(db => { db.WebhookDeliveries.Add(lost); return db.SaveChangesAsync(); });
@@ -257,9 +272,9 @@ public sealed class WebhookTests(WebhookNewsroom newsroom) : IClassFixture<Webho
         var url = newsroom.Receiver.Url("/x");
         var cases = new (object Body, string Reason)[]
         {
-            (new { name = "ftp", url = "ftp://example.org/hook", events = new[] { "claim-queued" } }, "not an absolute http or https URL"),
-            (new { name = "script", url = "javascript:alert(1)", events = new[] { "claim-queued" } }, "not an absolute http or https URL"),
-            (new { name = "relative", url = "/hooks", events = new[] { "claim-queued" } }, "not an absolute http or https URL"),
+            (new { name = "ftp", url = "ftp://example.org/hook", events = new[] { "claim-queued" } }, "needs an absolute http or https URL"),
+            (new { name = "script", url = "javascript:alert(1)", events = new[] { "claim-queued" } }, "needs an absolute http or https URL"),
+            (new { name = "relative", url = "/hooks", events = new[] { "claim-queued" } }, "needs an absolute http or https URL"),
             (new { name = "injected", url = "https://example.org/hook\r\nX-Injected: 1", events = new[] { "claim-queued" } }, "control characters"),
             (new { name = "userinfo", url = "https://user:pass@example.org/hook", events = new[] { "claim-queued" } }, "user name or password"),
             (new { name = "none", url, events = Array.Empty<string>() }, "at least one event"),
@@ -299,12 +314,70 @@ public sealed class WebhookTests(WebhookNewsroom newsroom) : IClassFixture<Webho
     [InlineData("http://10.0.0.7/hook")]
     [InlineData("http://[::1]/hook")]
     [InlineData("http://169.254.169.254/latest/meta-data")]
+    [InlineData("http://198.18.0.1/hook")]
+    [InlineData("http://224.0.0.1/hook")]
+    [InlineData("http://[64:ff9b::a00:1]/hook")] // NAT64 of 10.0.0.1
+    [InlineData("http://[2002:c0a8:101::1]/hook")] // 6to4 of 192.168.1.1
     public void Endpoints_on_private_networks_are_refused_unless_allowed(string url)
     {
         var refused = Assert.Throws<WorkflowException>(() => WebhookSubscription.Create("intranet", url, ["claim-queued"], null, allowPrivateNetworks: false, "admin", DateTime.UtcNow));
         Assert.Contains("private or local network", refused.Message, StringComparison.Ordinal);
         var (allowed, _) = WebhookSubscription.Create("intranet", url, ["claim-queued"], null, allowPrivateNetworks: true, "admin", DateTime.UtcNow);
         Assert.Equal(new Uri(url).AbsoluteUri, allowed.Url);
+    }
+
+    [Theory]
+    [InlineData("https://93.184.215.14/hook")]
+    [InlineData("http://[64:ff9b::808:808]/hook")] // NAT64 of 8.8.8.8
+    [InlineData("https://cms.example.org/hooks/factcheck")]
+    public void Endpoints_on_public_addresses_are_accepted(string url) =>
+        Assert.Equal(new Uri(url).AbsoluteUri, WebhookSubscription.Create("public", url, ["claim-queued"], null, allowPrivateNetworks: false, "admin", DateTime.UtcNow).Subscription.Url);
+
+    [Fact]
+    public async Task A_paused_subscription_collects_its_deliveries_and_sends_them_when_resumed()
+    {
+        var hook = await newsroom.SubscribeAsync("/paused", ["article-received"]);
+        Assert.False((await (await newsroom.Admin.PostAsync($"/api/admin/webhooks/{hook.Webhook.Id}/pause", null)).Content.ReadFromJsonAsync<WebhookResponse>())!.Active);
+        var bus = newsroom.App.Services.GetRequiredService<IBus>();
+        await bus.Publish(new ArticleReceived(Guid.NewGuid(), "While paused", null, null, "en", DateTime.UtcNow));
+        await Eventually.Until(() => newsroom.DeliveriesAsync(hook.Webhook.Id), d => d.Count == 1, what: "the held delivery");
+        await Task.Delay(1000);
+        Assert.Empty(newsroom.Receiver.At("/paused"));
+        Assert.Equal(DeliveryState.Pending, (await newsroom.DeliveriesAsync(hook.Webhook.Id)).Single().State);
+
+        // Renaming does not resume it; resuming sends what was held.
+        var renamed = await newsroom.Admin.PutAsJsonAsync($"/api/admin/webhooks/{hook.Webhook.Id}", new { name = "Renamed", url = newsroom.Receiver.Url("/paused"), events = new[] { "article-received" } });
+        Assert.False((await renamed.Content.ReadFromJsonAsync<WebhookResponse>())!.Active);
+        Assert.Equal(HttpStatusCode.OK, (await newsroom.Admin.PostAsync($"/api/admin/webhooks/{hook.Webhook.Id}/resume", null)).StatusCode);
+        var sent = await Eventually.Until(() => Task.FromResult(newsroom.Receiver.At("/paused")), r => r.Count == 1, what: "the held delivery to go out on resume");
+        Assert.Equal("While paused", JsonDocument.Parse(sent[0].Body).RootElement.GetProperty("data").GetProperty("title").GetString());
+        await Delete(hook);
+    }
+
+    [Fact]
+    public async Task A_redirect_is_a_failed_attempt_and_is_not_followed()
+    {
+        newsroom.Receiver.Answer = (path, _) => path == "/moved" ? 302 : 200;
+        var hook = await newsroom.SubscribeAsync("/moved", ["claim-queued"]);
+        Assert.Equal(HttpStatusCode.Accepted, (await newsroom.Admin.PostAsync($"/api/admin/webhooks/{hook.Webhook.Id}/ping", null)).StatusCode);
+        var log = await Eventually.Until(() => newsroom.DeliveriesAsync(hook.Webhook.Id), d => d.Count == 1 && d[0].Attempts.Count >= 1, what: "the first attempt at /moved");
+        Assert.Equal(302, log[0].Attempts[0].StatusCode);
+        Assert.Equal(DeliveryState.Pending, log[0].State);
+        Assert.Empty(newsroom.Receiver.At("/redirect-target"));
+        await Delete(hook);
+    }
+
+    [Fact]
+    public async Task The_webhook_client_refuses_to_connect_to_a_private_address_unless_allowed()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["FactCheck:Webhooks:AllowPrivateNetworks"] = "false";
+        builder.AddFactCheckWorkflow();
+        using var host = builder.Build();
+        using var client = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookSender.HttpClientName);
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync(newsroom.Receiver.Url("/guarded"), new StringContent("{}")));
+        Assert.IsType<PrivateAddressException>(refused.InnerException);
+        Assert.Empty(newsroom.Receiver.At("/guarded"));
     }
 
     private async Task Delete(WebhookWithSecret hook) =>
