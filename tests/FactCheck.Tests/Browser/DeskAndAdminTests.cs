@@ -103,7 +103,7 @@ public sealed class DeskAndAdminTests(ITestOutputHelper output) : BrowserTest(ou
         await hooks.GetByLabel("Name").FillAsync("Partner CMS");
         await hooks.GetByLabel("URL").FillAsync("ftp://cms.example.org/hooks");
         await hooks.GetByRole(AriaRole.Button, new() { Name = "Add webhook" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Alert).Filter(new() { HasText = "not an absolute http or https URL" })).ToBeVisibleAsync();
+        await Expect(admin.GetByRole(AriaRole.Alert).Filter(new() { HasText = "needs an absolute http or https URL" })).ToBeVisibleAsync();
         await hooks.GetByLabel("URL").FillAsync("https://cms.example.org/hooks/factcheck");
         await hooks.GetByLabel("verdict-published").UncheckAsync();
         await hooks.GetByRole(AriaRole.Button, new() { Name = "Add webhook" }).ClickAsync();
