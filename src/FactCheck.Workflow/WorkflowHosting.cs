@@ -46,7 +46,7 @@ public static class WorkflowHosting
         var services = builder.Services;
         var config = builder.Configuration;
         var database = Bind<DatabaseOptions>(config, "Database");
-        database.ConnectionString = config.GetConnectionString("FactCheck") ?? database.ConnectionString;
+        database.ConnectionString = Database.WithPoolLimit(database.Provider, config.GetConnectionString("FactCheck") ?? database.ConnectionString, database.MaxPoolSize);
         var bus = Bind<BusOptions>(config, "Bus");
         bus.RabbitMq = config.GetConnectionString("RabbitMq") ?? bus.RabbitMq;
         var workflow = Bind<WorkflowOptions>(config, "Workflow");
@@ -132,13 +132,19 @@ public static class WorkflowHosting
 
     /// <summary>
     /// Live: the process answers. Ready: the database and the broker are reachable (JSON, statuses
-    /// only). /health: every check. Anonymous, for orchestrators and load balancers.
+    /// only; 503 unless all are healthy). /health: every check. Anonymous, for orchestrators and load balancers.
     /// </summary>
     public static IEndpointRouteBuilder MapFactCheckHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealthJson }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = WriteHealthJson,
+            // MassTransit reports a bus that lost its broker and is reconnecting as Degraded: not ready.
+            ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
+        }).AllowAnonymous();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FactCheck.Workflow;
+using FactCheck.Workflow.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             WorkflowException w => (StatusOf(w.Error), TitleOf(w.Error), w.Message),
             BadHttpRequestException b => (b.StatusCode, "The request could not be read", Describe(b)),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Conflicting edit", "Someone else changed this item at the same time; reload it and try again. Nothing of yours was saved."),
+            _ when Database.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "Database unavailable",
+                "The database cannot be reached or is out of connections right now; nothing was saved. Try again in a few seconds."),
             _ => null,
         };
         if (problem is null)
@@ -23,6 +26,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         if (problem.Value.Status >= 500)
             logger.LogError(exception, "Request failed");
         context.Response.StatusCode = problem.Value.Status;
+        if (problem.Value.Status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

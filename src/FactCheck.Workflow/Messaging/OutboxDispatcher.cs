@@ -21,6 +21,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
     private static readonly TimeSpan LockDuration = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// A publish waiting on a connection the broker dropped can wait forever (found by the broker
+    /// restart test): after this it counts as failed and is tried again.
+    /// </summary>
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -75,10 +81,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
             {
                 var type = MessageTypes.Resolve(row.MessageType);
                 var message = JsonSerializer.Deserialize(row.Body, type, MessageTypes.Json)!;
-                await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, cancellationToken);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(PublishTimeout);
+                await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, timeout.Token);
                 row.DispatchedAt = time.GetUtcNow().UtcDateTime;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // Keep order: the failed row and everything after it wait out the same back-off.
                 row.Attempts++;

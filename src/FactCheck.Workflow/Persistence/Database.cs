@@ -18,6 +18,13 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the host starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// Connections this process may hold (PostgreSQL, SQL Server), used when the connection string
+    /// does not say. The drivers' own default (100) equals PostgreSQL's default max_connections, so
+    /// one busy process could take them all; size it so every web and worker process fits together.
+    /// </summary>
+    public int MaxPoolSize { get; set; } = 40;
 }
 
 public static class Database
@@ -43,6 +50,39 @@ public static class Database
         var options = new DbContextOptionsBuilder<FactCheckDbContext>();
         options.Use(provider, connectionString);
         return new FactCheckDbContext(options.Options);
+    }
+
+    /// <summary>The connection string with <paramref name="maxPoolSize"/> as its pool limit, unless it sets one itself.</summary>
+    public static string WithPoolLimit(DatabaseProvider provider, string connectionString, int maxPoolSize)
+    {
+        if (provider == DatabaseProvider.Sqlite || SetsPoolLimit(connectionString))
+            return connectionString;
+        return provider == DatabaseProvider.PostgreSql
+            ? new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString
+            : new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
+    }
+
+    private static bool SetsPoolLimit(string connectionString) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase)
+                || k.Replace(" ", "", StringComparison.Ordinal).Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// True when the database could not be reached or refused more work for now (down, restarting,
+    /// out of connections): worth trying again shortly, unlike a refused change.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException p)
+                return p.IsTransient || p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("53", StringComparison.Ordinal)
+                    || p.SqlState.StartsWith("57", StringComparison.Ordinal) || p.SqlState == "55000";
+            if (e is System.Data.Common.DbException { IsTransient: true } or Npgsql.NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException })
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>True when the exception is a unique-key violation, whatever the provider.</summary>
