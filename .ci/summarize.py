@@ -1,6 +1,6 @@
 """Reads the TRX files of a test run, prints 'N passed, N failed, N skipped', and fails when the
-real-service tests (FactCheck.Tests.RealServices) or the browser tests (FactCheck.Tests.Browser)
-did not all run and pass."""
+real-service tests (FactCheck.Tests.RealServices), the fault tests on real services
+(FactCheck.Tests.Faults) or the browser tests (FactCheck.Tests.Browser) did not all run and pass."""
 import glob
 import sys
 import xml.etree.ElementTree as ET
@@ -23,6 +23,7 @@ failed = sum(1 for o in outcomes.values() if o in ("Failed", "Error", "Timeout",
 skipped = sum(1 for o in outcomes.values() if o == "NotExecuted")
 groups = {
     "real-service": {name: o for name, o in outcomes.items() if ".RealServices." in name},
+    "fault": {name: o for name, o in outcomes.items() if ".Faults." in name},
     "browser": {name: o for name, o in outcomes.items() if ".Browser." in name},
 }
 

@@ -8,12 +8,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FactCheck.Tests.Infrastructure;
 
 /// <summary>The real web app, with its real workflow, on the given stack. Demo seeding and link checks are off.</summary>
 /// <param name="ownsStack">False for a second instance on another app's stack: the owner cleans it up.</param>
-public sealed class FactCheckApp(TestStack stack, IReadOnlyDictionary<string, string?>? settings = null, bool ownsStack = true) : WebApplicationFactory<Program>
+/// <param name="output">Where the app's errors are written (optional).</param>
+public sealed class FactCheckApp(TestStack stack, IReadOnlyDictionary<string, string?>? settings = null, bool ownsStack = true, ITestOutputHelper? output = null)
+    : WebApplicationFactory<Program>
 {
     public const string Password = "Test-password-123";
 
@@ -33,6 +36,8 @@ public sealed class FactCheckApp(TestStack stack, IReadOnlyDictionary<string, st
         builder.UseSetting("FactCheck:LinkCheck:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        if (output is not null)
+            builder.ConfigureLogging(logging => logging.AddProvider(new TestOutputLoggerProvider(output)));
     }
 
     public async Task<T> WithDbAsync<T>(Func<FactCheckDbContext, Task<T>> action)

@@ -15,9 +15,11 @@ public sealed class TestStack : IAsyncDisposable
     public const string RequireVariable = "FACTCHECK_REQUIRE_SERVICES";
 
     private readonly Func<Task> _cleanup;
+    private readonly Func<bool, Task>? _setDatabaseOnline;
 
-    private TestStack(string provider, string connectionString, string transport, string? rabbitMq, Func<Task> cleanup)
+    private TestStack(string provider, string connectionString, string transport, string? rabbitMq, Func<Task> cleanup, Func<bool, Task>? setDatabaseOnline = null)
     {
+        _setDatabaseOnline = setDatabaseOnline;
         Provider = provider;
         ConnectionString = connectionString;
         Transport = transport;
@@ -73,7 +75,31 @@ public sealed class TestStack : IAsyncDisposable
             }
 
             await RabbitMqCtl("delete_vhost", vhost);
+        }, async online =>
+        {
+            // Offline: new connections are refused and the open ones are cut, as when the server goes away.
+            await using var admin = new NpgsqlConnection(postgres);
+            await admin.OpenAsync();
+            await using var allow = new NpgsqlCommand($"ALTER DATABASE {database} WITH ALLOW_CONNECTIONS {(online ? "true" : "false")}", admin);
+            await allow.ExecuteNonQueryAsync();
+            if (!online)
+            {
+                await using var cut = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'", admin);
+                await cut.ExecuteNonQueryAsync();
+            }
         });
+    }
+
+    /// <summary>Takes the test's PostgreSQL database away (refusing and cutting connections) or brings it back.</summary>
+    public Task SetDatabaseOnlineAsync(bool online) =>
+        (_setDatabaseOnline ?? throw new InvalidOperationException("Only the real stack's database can be taken offline."))(online);
+
+    /// <summary>Stops the RabbitMQ application (every connection drops; the node and its data stay) or starts it again.</summary>
+    public static async Task SetBrokerRunningAsync(bool running)
+    {
+        await RabbitMqCtl(running ? "start_app" : "stop_app");
+        if (running)
+            await RabbitMqCtl("await_startup");
     }
 
     public ValueTask DisposeAsync() => new(_cleanup());

@@ -30,13 +30,12 @@ public sealed class WorkerScaleOutTests(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
         Assert.Equal(0, await app.WithDbAsync(db => db.Articles.CountAsync()));
 
-        var healthUrl = $"http://127.0.0.1:{FreePort()}";
-        using var worker = StartWorker(app.Stack, healthUrl);
+        using var worker = WorkerProcess.Start(app.Stack);
         try
         {
             var clock = Stopwatch.StartNew();
             // Ready (database and broker reachable), as the compose health check asks it.
-            using var http = new HttpClient { BaseAddress = new Uri(healthUrl) };
+            using var http = new HttpClient { BaseAddress = new Uri(worker.HealthUrl) };
             var ready = await Eventually.Until(
                 async () => { try { return await http.GetStringAsync("/health/ready"); } catch (HttpRequestException) { return ""; } },
                 body => body.Contains("\"status\":\"Healthy\"", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the worker to report ready");
@@ -50,33 +49,11 @@ public sealed class WorkerScaleOutTests(ITestOutputHelper output)
         }
         finally
         {
-            worker.Kill(entireProcessTree: true);
-            await worker.WaitForExitAsync(TestContext.Current.CancellationToken);
-            output.WriteLine(await worker.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken));
+            await worker.KillAsync();
+            output.WriteLine(await worker.OutputAsync());
         }
 
         await app.WithScopeAsync(async services =>
             Assert.Null(await services.GetRequiredService<UserManager<IdentityUser>>().FindByEmailAsync("editor@factcheck.local")));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static Process StartWorker(TestStack stack, string healthUrl)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = false, UseShellExecute = false };
-        start.ArgumentList.Add(BuiltProgram.PathOf("FactCheck.Worker"));
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__FactCheck"] = stack.ConnectionString;
-        start.Environment["ConnectionStrings__RabbitMq"] = stack.RabbitMq;
-        start.Environment["FactCheck__Database__Provider"] = stack.Provider;
-        start.Environment["FactCheck__Bus__Transport"] = stack.Transport;
-        start.Environment["FactCheck__LinkCheck__Enabled"] = "false";
-        start.Environment["Urls"] = healthUrl;
-        return Process.Start(start) ?? throw new InvalidOperationException("Cannot start FactCheck.Worker.");
     }
 }

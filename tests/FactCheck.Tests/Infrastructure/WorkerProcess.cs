@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace FactCheck.Tests.Infrastructure;
+
+/// <summary>FactCheck.Worker as a process of its own on a test's stack, with its health endpoints on a free port.</summary>
+public sealed class WorkerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _output;
+
+    private WorkerProcess(Process process, string healthUrl)
+    {
+        _process = process;
+        HealthUrl = healthUrl;
+        _output = process.StandardOutput.ReadToEndAsync();
+    }
+
+    public string HealthUrl { get; }
+
+    public static WorkerProcess Start(TestStack stack, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var healthUrl = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = false, UseShellExecute = false };
+        start.ArgumentList.Add(BuiltProgram.PathOf("FactCheck.Worker"));
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__FactCheck"] = stack.ConnectionString;
+        start.Environment["ConnectionStrings__RabbitMq"] = stack.RabbitMq;
+        start.Environment["FactCheck__Database__Provider"] = stack.Provider;
+        start.Environment["FactCheck__Bus__Transport"] = stack.Transport;
+        start.Environment["FactCheck__LinkCheck__Enabled"] = "false";
+        start.Environment["Urls"] = healthUrl;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
+        return new WorkerProcess(Process.Start(start) ?? throw new InvalidOperationException("Cannot start FactCheck.Worker."), healthUrl);
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, no goodbye to the broker.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>What the worker logged (after it has exited).</summary>
+    public Task<string> OutputAsync() => _output;
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
