@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using FactCheck.Web.Auth;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -46,6 +48,9 @@ internal static class AuthApi
 
         auth.MapGet("/me", async Task<Results<Ok<MeResponse>, ProblemHttpResult>> (HttpContext context, UserManager<IdentityUser> users) =>
         {
+            // A machine client is its key: the id is "apikey:<key id>", the role the key's.
+            if (context.User.Identity?.AuthenticationType == ApiKeyAuthentication.SchemeName)
+                return TypedResults.Ok(new MeResponse(context.User.UserId(), null, [.. context.User.FindAll(ClaimTypes.Role).Select(c => c.Value)]));
             var user = await users.GetUserAsync(context.User);
             return user is null
                 ? TypedResults.Problem("Your account no longer exists.", statusCode: StatusCodes.Status401Unauthorized)

@@ -48,6 +48,9 @@ public sealed class ApiKeyTests(EmbeddedDesk desk) : IClassFixture<EmbeddedDesk>
         Assert.Equal(HttpStatusCode.OK, (await viaAuthorization.GetAsync("/api/claims")).StatusCode);
         Assert.NotNull(await desk.App.WithDbAsync(db => db.ApiKeys.Where(k => k.Id == created.Key.Id).Select(k => k.LastUsedAt).SingleAsync()));
 
+        var me = await cms.GetFromJsonAsync<MeResponse>("/api/auth/me");
+        Assert.Equal(($"apikey:{created.Key.Id}", (string?)null, "Editor"), (me!.Id, me.Email, Assert.Single(me.Roles)));
+
         // One role: an Editor key is no admin.
         Assert.Equal(HttpStatusCode.Forbidden, (await cms.GetAsync("/api/admin/api-keys")).StatusCode);
 
