@@ -81,14 +81,18 @@ public sealed class WebhookAdmin(FactCheckDbContext db, IBackgroundJobClient job
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public async Task<List<WebhookResponse>> ListAsync(CancellationToken ct)
+    public Task<List<WebhookResponse>> ListAsync(CancellationToken ct) => ResponsesAsync(null, ct);
+
+    /// <summary>Every subscription, or only <paramref name="id"/>, with its delivery counts.</summary>
+    private async Task<List<WebhookResponse>> ResponsesAsync(Guid? id, CancellationToken ct)
     {
-        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().OrderBy(s => s.CreatedAt).ToListAsync(ct);
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => id == null || s.Id == id).OrderBy(s => s.CreatedAt).ToListAsync(ct);
         var counts = await db.WebhookDeliveries
+            .Where(d => id == null || d.SubscriptionId == id)
             .GroupBy(d => new { d.SubscriptionId, d.State })
             .Select(g => new { g.Key.SubscriptionId, g.Key.State, Count = g.Count() })
             .ToListAsync(ct);
-        int Count(Guid id, DeliveryState state) => counts.FirstOrDefault(c => c.SubscriptionId == id && c.State == state)?.Count ?? 0;
+        int Count(Guid subscription, DeliveryState state) => counts.FirstOrDefault(c => c.SubscriptionId == subscription && c.State == state)?.Count ?? 0;
         return [.. subscriptions.Select(s => Response(s, Count(s.Id, DeliveryState.Pending), Count(s.Id, DeliveryState.Delivered), Count(s.Id, DeliveryState.Failed)))];
     }
 
@@ -178,7 +182,7 @@ public sealed class WebhookAdmin(FactCheckDbContext db, IBackgroundJobClient job
         return WebhookDeliveryResponse.From(delivery);
     }
 
-    private async Task<WebhookResponse> ResponseAsync(Guid id, CancellationToken ct) => (await ListAsync(ct)).Single(s => s.Id == id);
+    private async Task<WebhookResponse> ResponseAsync(Guid id, CancellationToken ct) => (await ResponsesAsync(id, ct)).Single();
 
     private async Task<WebhookSubscription> FindAsync(Guid id, CancellationToken ct) =>
         await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw WorkflowException.NotFound("Webhook", id);

@@ -132,12 +132,13 @@ public sealed class WebhookSender(
             .Select(d => d.Id)
             .Take(500)
             .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+            return;
+
+        // Moved forward first, so a slow queue is not swept twice.
+        await db.WebhookDeliveries.Where(d => due.Contains(d.Id)).ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, now), cancellationToken);
         foreach (var id in due)
-        {
-            // Moved forward first, so a slow queue is not swept twice.
-            await db.WebhookDeliveries.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, now), cancellationToken);
             jobs.Enqueue<WebhookSender>(s => s.DeliverAsync(id, CancellationToken.None));
-        }
     }
 
     private async Task<WebhookAttempt> AttemptAsync(WebhookDelivery delivery, WebhookSubscription subscription, CancellationToken cancellationToken)

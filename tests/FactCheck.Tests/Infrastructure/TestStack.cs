@@ -94,14 +94,6 @@ public sealed class TestStack : IAsyncDisposable
     public Task SetDatabaseOnlineAsync(bool online) =>
         (_setDatabaseOnline ?? throw new InvalidOperationException("Only the real stack's database can be taken offline."))(online);
 
-    /// <summary>Stops the RabbitMQ application (every connection drops; the node and its data stay) or starts it again.</summary>
-    public static async Task SetBrokerRunningAsync(bool running)
-    {
-        await RabbitMqCtl(running ? "start_app" : "stop_app");
-        if (running)
-            await RabbitMqCtl("await_startup");
-    }
-
     public ValueTask DisposeAsync() => new(_cleanup());
 
     private static string RequireSetting(string variable, string what)
