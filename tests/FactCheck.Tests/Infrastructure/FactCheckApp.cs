@@ -14,10 +14,14 @@ namespace FactCheck.Tests.Infrastructure;
 
 /// <summary>The real web app, with its real workflow, on the given stack. Demo seeding and link checks are off.</summary>
 /// <param name="ownsStack">False for a second instance on another app's stack: the owner cleans it up.</param>
-/// <param name="output">Where the app's errors are written (optional).</param>
-public sealed class FactCheckApp(TestStack stack, IReadOnlyDictionary<string, string?>? settings = null, bool ownsStack = true, ITestOutputHelper? output = null)
+/// <param name="output">Where the app's log lines are written (optional).</param>
+/// <param name="logLevel">From which level they are written: errors unless a test wants to see warnings too.</param>
+public sealed class FactCheckApp(TestStack stack, IReadOnlyDictionary<string, string?>? settings = null, bool ownsStack = true, ITestOutputHelper? output = null,
+    LogLevel logLevel = LogLevel.Error)
     : WebApplicationFactory<Program>
 {
+    private TestOutputLoggerProvider? _log;
+
     public const string Password = "Test-password-123";
 
     public TestStack Stack { get; } = stack;
@@ -37,7 +41,7 @@ public sealed class FactCheckApp(TestStack stack, IReadOnlyDictionary<string, st
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         if (output is not null)
-            builder.ConfigureLogging(logging => logging.AddProvider(new TestOutputLoggerProvider(output)));
+            builder.ConfigureLogging(logging => logging.AddProvider(_log = new TestOutputLoggerProvider(output, logLevel)));
     }
 
     public async Task<T> WithDbAsync<T>(Func<FactCheckDbContext, Task<T>> action)
@@ -85,6 +89,7 @@ public sealed class FactCheckApp(TestStack stack, IReadOnlyDictionary<string, st
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        _log?.Dispose();
         if (ownsStack)
             await Stack.DisposeAsync();
     }

@@ -16,10 +16,12 @@ public sealed class TestStack : IAsyncDisposable
 
     private readonly Func<Task> _cleanup;
     private readonly Func<bool, Task>? _setDatabaseOnline;
+    private readonly string? _vhost;
 
-    private TestStack(string provider, string connectionString, string transport, string? rabbitMq, Func<Task> cleanup, Func<bool, Task>? setDatabaseOnline = null)
+    private TestStack(string provider, string connectionString, string transport, string? rabbitMq, Func<Task> cleanup, Func<bool, Task>? setDatabaseOnline = null, string? vhost = null)
     {
         _setDatabaseOnline = setDatabaseOnline;
+        _vhost = vhost;
         Provider = provider;
         ConnectionString = connectionString;
         Transport = transport;
@@ -87,12 +89,33 @@ public sealed class TestStack : IAsyncDisposable
                 await using var cut = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'", admin);
                 await cut.ExecuteNonQueryAsync();
             }
-        });
+        }, vhost);
     }
 
     /// <summary>Takes the test's PostgreSQL database away (refusing and cutting connections) or brings it back.</summary>
     public Task SetDatabaseOnlineAsync(bool online) =>
         (_setDatabaseOnline ?? throw new InvalidOperationException("Only the real stack's database can be taken offline."))(online);
+
+    /// <summary>
+    /// Stops the RabbitMQ application (every connection drops; the node and its data stay) and starts
+    /// it again after <paramref name="outage"/>. The restart runs on its own, so a test that hangs
+    /// meanwhile cannot leave the broker stopped for the tests after it. Await the returned task to
+    /// know the broker is back.
+    /// </summary>
+    public static async Task<Task> StopBrokerAsync(TimeSpan outage)
+    {
+        await RabbitMqCtl("stop_app");
+        return Task.Run(async () =>
+        {
+            await Task.Delay(outage);
+            await RabbitMqCtl("start_app");
+            await RabbitMqCtl("await_startup");
+        });
+    }
+
+    /// <summary>The broker's view of the test's queues (ready, unacknowledged, consumers), for a failing test to print.</summary>
+    public Task<string> DescribeQueuesAsync() =>
+        RabbitMqCtl("list_queues", "-p", _vhost ?? throw new InvalidOperationException("Only the real stack has queues."), "name", "messages_ready", "messages_unacknowledged", "consumers");
 
     public ValueTask DisposeAsync() => new(_cleanup());
 
@@ -109,16 +132,17 @@ public sealed class TestStack : IAsyncDisposable
     }
 
     /// <summary>A fresh virtual host per test keeps queues and exchanges of one test away from the next.</summary>
-    private static async Task RabbitMqCtl(params string[] args)
+    private static async Task<string> RabbitMqCtl(params string[] args)
     {
         var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start rabbitmqctl.");
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed: {await stderr}");
+        return stdout;
     }
 }

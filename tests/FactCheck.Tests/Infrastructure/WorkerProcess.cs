@@ -19,6 +19,8 @@ public sealed class WorkerProcess : IDisposable
 
     public string HealthUrl { get; }
 
+    public bool HasExited => _process.HasExited;
+
     public static WorkerProcess Start(TestStack stack, IReadOnlyDictionary<string, string>? settings = null)
     {
         var healthUrl = $"http://127.0.0.1:{FreePort()}";
