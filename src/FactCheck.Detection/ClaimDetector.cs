@@ -38,6 +38,20 @@ public sealed class ClaimDetector(ICheckWorthinessModel model) : IClaimDetector
         return [.. found.Select((c, i) => c with { DuplicateOf = duplicates[i] })];
     }
 
+    /// <summary>
+    /// At most <paramref name="max"/> claims: the most check-worthy, in article order, with links to a
+    /// claim left out dropped and the others renumbered.
+    /// </summary>
+    public static IReadOnlyList<DetectedClaim> KeepMostCheckWorthy(IReadOnlyList<DetectedClaim> claims, int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        if (claims.Count <= max)
+            return claims;
+        var kept = Enumerable.Range(0, claims.Count).OrderByDescending(i => claims[i].Score).ThenBy(i => i).Take(max).Order().ToList();
+        var newIndex = kept.Select((old, index) => (old, index)).ToDictionary(x => x.old, x => x.index);
+        return [.. kept.Select(i => claims[i] with { DuplicateOf = claims[i].DuplicateOf is { } d && newIndex.TryGetValue(d, out var n) ? n : null })];
+    }
+
     /// <summary>Maps the model's probability so that its own threshold lands on <see cref="ClaimThreshold"/>.</summary>
     private double Calibrate(double probability) =>
         probability < model.Threshold

@@ -17,16 +17,33 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace FactCheck.Web;
 
 public static class WebHosting
 {
+    /// <summary>
+    /// The largest request body Kestrel reads (an article may be larger: <see cref="ArticlesApi.MaxBodyBytes"/>).
+    /// No other request comes near it; the server's default (30 MB) would let anyone make it parse that much.
+    /// </summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static WebApplicationBuilder AddFactCheckWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddProblemDetails();
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // Kestrel refuses an oversized body while it is read, with no word of the limit: add it.
+            if (ctx.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && ctx.ProblemDetails.Detail is null)
+            {
+                var limit = ctx.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? MaxRequestBodyBytes;
+                ctx.ProblemDetails.Detail = $"The request body is too large: at most {limit:N0} bytes are accepted here.";
+            }
+        });
         services.ConfigureOpenTelemetryTracerProvider(t => t.AddAspNetCoreInstrumentation());
         services.ConfigureOpenTelemetryMeterProvider(m => m.AddAspNetCoreInstrumentation());
         services.AddExceptionHandler<ProblemExceptionHandler>();

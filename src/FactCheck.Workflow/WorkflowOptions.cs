@@ -20,6 +20,12 @@ public sealed class WorkflowOptions
     /// </summary>
     public bool AutoAssign { get; set; } = true;
 
+    /// <summary>
+    /// The most claims one article becomes; a real article has tens. Beyond it (a transcript, a data
+    /// dump, an attack on the queue) the most check-worthy are kept and the article says how many were not.
+    /// </summary>
+    public int MaxClaimsPerArticle { get; set; } = 250;
+
     /// <summary>Run the message consumers and the outbox dispatcher in this process.</summary>
     public bool RunConsumers { get; set; } = true;
 

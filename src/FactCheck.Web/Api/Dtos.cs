@@ -47,11 +47,12 @@ public sealed record ArticleResponse(
     string? Beat,
     int Version,
     DateTime ReceivedAt,
-    IReadOnlyList<ClaimSummary> Claims)
+    IReadOnlyList<ClaimSummary> Claims,
+    int ClaimsLeftOut)
 {
     public static ArticleResponse From(Article a, IEnumerable<Claim> claims) => new(
         a.Id, a.Title, a.Text, a.Outlet, a.Url, a.Author, a.PublishedAt, a.Language, a.Beat, a.Version, a.ReceivedAt,
-        [.. claims.OrderBy(c => c.Start).Select(ClaimSummary.From)]);
+        [.. claims.OrderBy(c => c.Start).Select(ClaimSummary.From)], a.ClaimsLeftOut);
 }
 
 public sealed record ClaimSummary(

@@ -16,6 +16,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             WorkflowException w => (StatusOf(w.Error), TitleOf(w.Error), w.Message),
             BadHttpRequestException b => (b.StatusCode, "The request could not be read", Describe(b)),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Conflicting edit", "Someone else changed this item at the same time; reload it and try again. Nothing of yours was saved."),
+            _ when Database.IsUnstorableText(exception) => (StatusCodes.Status400BadRequest, "Invalid request",
+                "The request contains a character the database cannot handle (such as NUL); remove control characters and try again."),
             _ when Database.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "Database unavailable",
                 "The database cannot be reached or is out of connections right now; nothing was saved. Try again in a few seconds."),
             _ => null,
@@ -55,7 +57,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     /// <summary>Names the JSON problem (path and line) instead of only "failed to read parameter".</summary>
     private static string Describe(BadHttpRequestException exception) => exception.InnerException switch
     {
-        JsonException json => $"The body is not valid JSON for this request: {json.Message}",
+        // The reader's own message says what broke (depth, bad UTF-8, a lone surrogate); the outer one only where.
+        JsonException json => $"The body is not valid JSON for this request: {json.Message}"
+            + (json.GetBaseException() is { } cause && cause != json ? $" {cause.Message}" : ""),
         { } inner => $"{exception.Message} {inner.Message}",
         _ => exception.Message,
     };

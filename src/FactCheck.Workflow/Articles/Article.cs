@@ -20,9 +20,13 @@ public sealed class Article
     public int Version { get; private set; } = 1;
     public string? SubmittedBy { get; private set; }
     public DateTime ReceivedAt { get; private set; }
+    /// <summary>Check-worthy sentences that did not become claims because the article had too many (<see cref="WorkflowOptions.MaxClaimsPerArticle"/>).</summary>
+    public int ClaimsLeftOut { get; private set; }
     public List<Claim> Claims { get; private set; } = [];
 
     private Article() { }
+
+    public void LeaveOut(int claims) => ClaimsLeftOut = claims;
 
     public Article(Guid id, string title, string text, string language, DateTime receivedAt)
     {

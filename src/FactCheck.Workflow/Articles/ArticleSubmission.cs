@@ -30,6 +30,12 @@ public static class ArticleSubmission
             errors["author"] = ["An author line may have at most 300 characters."];
         if (article.Beat?.Length > 64)
             errors["beat"] = ["A beat may have at most 64 characters."];
+        foreach (var (field, value) in new[] { ("text", article.Text), ("title", article.Title), ("url", article.Url), ("language", article.Language), ("outlet", article.Outlet), ("author", article.Author), ("beat", article.Beat) })
+        {
+            if (!errors.ContainsKey(field) && StoredText.Problem(value) is { } problem)
+                errors[field] = [$"The {field} contains {problem}."];
+        }
+
         return errors;
     }
 

@@ -28,7 +28,15 @@ public sealed class ExtractClaimsConsumer(
             return;
 
         var now = Now;
-        var claims = Extract(article, detector.Detect(article.Text), now);
+        var detected = detector.Detect(article.Text);
+        var kept = ClaimDetector.KeepMostCheckWorthy(detected, options.Value.MaxClaimsPerArticle);
+        if (kept.Count < detected.Count)
+        {
+            article.LeaveOut(detected.Count - kept.Count);
+            logger.LogWarning("Article {ArticleId} has {Found} check-worthy sentences; the {Kept} most check-worthy became claims", article.Id, detected.Count, kept.Count);
+        }
+
+        var claims = Extract(article, kept, now);
         foreach (var claim in claims)
             Db.Claims.Add(claim);
         Db.Publish(new ClaimsExtracted(article.Id, [.. claims.Select(c => c.Id)], now));

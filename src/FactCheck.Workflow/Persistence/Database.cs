@@ -85,6 +85,22 @@ public static class Database
         return false;
     }
 
+    /// <summary>
+    /// True when PostgreSQL refused text it cannot hold (a NUL in a search term, say): the caller's
+    /// input, not a fault. Stored text is checked before saving (<see cref="StoredText"/>); this
+    /// catches what only reaches a query.
+    /// </summary>
+    public static bool IsUnstorableText(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.CharacterNotInRepertoire or Npgsql.PostgresErrorCodes.UntranslatableCharacter })
+                return true;
+        }
+
+        return false;
+    }
+
     /// <summary>True when the exception is a unique-key violation, whatever the provider.</summary>
     public static bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException switch

@@ -42,6 +42,7 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RefuseUnstorableText();
         var sent = CollectOutgoingMessages();
         BumpClaimVersions();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -51,11 +52,28 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        RefuseUnstorableText();
         var sent = CollectOutgoingMessages();
         BumpClaimVersions();
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         Measure(sent);
         return saved;
+    }
+
+    /// <summary>
+    /// Every text field, whatever wrote it, meets <see cref="StoredText"/> before anything is written:
+    /// PostgreSQL would fail the whole save on a NUL, and SQLite would keep it.
+    /// </summary>
+    private void RefuseUnstorableText()
+    {
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            foreach (var property in entry.Properties)
+            {
+                if (property.CurrentValue is string text && (entry.State == EntityState.Added || property.IsModified) && StoredText.Problem(text) is { } problem)
+                    throw new WorkflowException(WorkflowError.Invalid, $"{entry.Metadata.ClrType.Name} {property.Metadata.Name} contains {problem}. Nothing was saved.");
+            }
+        }
     }
 
     private List<(object Source, object Message)> CollectOutgoingMessages()

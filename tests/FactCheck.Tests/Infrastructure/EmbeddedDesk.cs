@@ -8,10 +8,30 @@ namespace FactCheck.Tests.Infrastructure;
 /// One embedded app per test class, with a newsroom (two reviewers, an editor, an admin) and the
 /// sample article already submitted and assigned.
 /// </summary>
-public sealed class EmbeddedDesk : IAsyncLifetime
+public class EmbeddedDesk : IAsyncLifetime
 {
-    // No job server: the sweep would reassign claims a test leaves in the queue on purpose.
-    public FactCheckApp App { get; } = new(TestStack.Embedded(), new Dictionary<string, string?> { ["FactCheck:Workflow:RunJobs"] = "false" });
+    public EmbeddedDesk()
+        : this(onKestrel: false)
+    {
+    }
+
+    /// <param name="onKestrel">Serve on a real Kestrel server on a loopback port (TestServer does not apply request body limits).</param>
+    /// <param name="settings">Settings on top of the desk's own.</param>
+    protected EmbeddedDesk(bool onKestrel, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        // No job server: the sweep would reassign claims a test leaves in the queue on purpose.
+        var all = new Dictionary<string, string?> { ["FactCheck:Workflow:RunJobs"] = "false" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        App = new FactCheckApp(TestStack.Embedded(), all);
+        if (onKestrel)
+        {
+            App.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+            App.StartServer();
+        }
+    }
+
+    public FactCheckApp App { get; }
     public HttpClient Editor { get; private set; } = null!;
     public HttpClient Reviewer { get; private set; } = null!;
     public HttpClient OtherReviewer { get; private set; } = null!;
@@ -46,5 +66,6 @@ public sealed class EmbeddedDesk : IAsyncLifetime
         foreach (var client in new[] { Editor, Reviewer, OtherReviewer, Admin })
             client?.Dispose();
         await App.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
