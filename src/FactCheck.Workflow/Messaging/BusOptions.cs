@@ -11,7 +11,7 @@ public sealed class BusOptions
 {
     public BusTransport Transport { get; set; } = BusTransport.InMemory;
 
-    public string RabbitMq { get; set; } = "amqp://guest:guest@localhost:5672/";
+    public string RabbitMq { get; set; } = "amqp://localhost:5672/";
 
     /// <summary>Messages handled at once per receive endpoint.</summary>
     public int ConcurrentMessageLimit { get; set; } = 8;
