@@ -13,9 +13,10 @@ namespace FactCheck.Tests.Infrastructure;
 /// <summary>
 /// The embedded app on a real Kestrel port with its demo newsroom, driven by Debian's Chromium
 /// through Playwright (never a downloaded browser). Claims are left in the queue (pull mode), so
-/// reviewers take them with "Take next".
+/// reviewers take them with "Take next". With <paramref name="realServices"/>: on RabbitMQ and
+/// PostgreSQL instead, where there is no demo newsroom (a test creates its users).
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public sealed class BrowserApp(bool realServices = false) : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
@@ -41,7 +42,7 @@ public sealed class BrowserApp : IAsyncLifetime
             Assert.Skip(message);
         }
 
-        App = new FactCheckApp(TestStack.Embedded(), new Dictionary<string, string?>
+        App = new FactCheckApp(realServices ? await TestStack.RealAsync() : TestStack.Embedded(), new Dictionary<string, string?>
         {
             ["FactCheck:Demo:Seed"] = "true",
             ["FactCheck:Workflow:AutoAssign"] = "false",
@@ -56,6 +57,8 @@ public sealed class BrowserApp : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
 
         // The sample article is submitted at start-up; wait until its claims are in the queue.
+        if (realServices)
+            return;
         await Eventually.Until(
             () => App.WithDbAsync(db => db.Claims.CountAsync(c => c.ArticleId == IdentitySeeder.SampleArticleId && c.Status == ClaimStatus.Queued)),
             count => count > 0,
@@ -63,8 +66,8 @@ public sealed class BrowserApp : IAsyncLifetime
             "the sample article's claims to be queued");
     }
 
-    /// <summary>A fresh browser context (its own cookies and storage) signed in as a demo user.</summary>
-    public async Task<IPage> SignInAsync(string email)
+    /// <summary>A fresh browser context (its own cookies and storage) signed in as a demo user (or another, with its password).</summary>
+    public async Task<IPage> SignInAsync(string email, string password = IdentitySeeder.DemoPassword)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(15_000);
@@ -74,7 +77,7 @@ public sealed class BrowserApp : IAsyncLifetime
         page.Response += (_, response) => { if (response.Status >= 400) Log.Add($"HTTP {response.Status}: {response.Url}"); };
         await page.GotoAsync("/login");
         await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(IdentitySeeder.DemoPassword);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
         await WaitForInteractiveAsync(page);

@@ -3,9 +3,9 @@ using Microsoft.Playwright;
 namespace FactCheck.Tests.Infrastructure;
 
 /// <summary>A browser test: a fresh app and browser per test; what the browser reported going wrong ends up in the output.</summary>
-public abstract class BrowserTest(ITestOutputHelper output) : IAsyncLifetime
+public abstract class BrowserTest(ITestOutputHelper output, bool realServices = false) : IAsyncLifetime
 {
-    protected BrowserApp Browser { get; } = new();
+    protected BrowserApp Browser { get; } = new(realServices);
 
     protected ITestOutputHelper Output => output;
 
