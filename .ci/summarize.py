@@ -1,6 +1,7 @@
 """Reads the TRX files of a test run, prints 'N passed, N failed, N skipped', and fails when the
 real-service tests (FactCheck.Tests.RealServices), the fault tests on real services
-(FactCheck.Tests.Faults) or the browser tests (FactCheck.Tests.Browser) did not all run and pass."""
+(FactCheck.Tests.Faults), the browser tests (FactCheck.Tests.Browser) or the hostile-input tests
+(FactCheck.Tests.Hostile) did not all run and pass."""
 import glob
 import sys
 import xml.etree.ElementTree as ET
@@ -25,6 +26,7 @@ groups = {
     "real-service": {name: o for name, o in outcomes.items() if ".RealServices." in name},
     "fault": {name: o for name, o in outcomes.items() if ".Faults." in name},
     "browser": {name: o for name, o in outcomes.items() if ".Browser." in name},
+    "hostile-input": {name: o for name, o in outcomes.items() if ".Hostile." in name},
 }
 
 problems = [f"the test run was aborted: {text}" for text in aborted]
