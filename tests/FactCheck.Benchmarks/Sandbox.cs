@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace FactCheck.Benchmarks;
+
+/// <summary>
+/// What a harness run creates on this machine (a PostgreSQL database, RabbitMQ virtual hosts, a
+/// SQLite file, child processes), undone in reverse order on dispose, also after a failure.
+/// </summary>
+internal sealed class Sandbox : IAsyncDisposable
+{
+    private readonly Stack<(string What, Func<Task> Undo)> _undo = new();
+
+    public void Defer(string what, Func<Task> undo) => _undo.Push((what, undo));
+
+    public async Task<string> CreateDatabaseAsync(string server, string name)
+    {
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        Defer($"drop database {name}", async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        });
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    /// <returns>The broker's URI with the new virtual host as its path.</returns>
+    public async Task<Uri> CreateVirtualHostAsync(Uri broker, string name)
+    {
+        await RabbitMqCtlAsync("add_vhost", name);
+        Defer($"delete vhost {name}", () => RabbitMqCtlAsync("delete_vhost", name));
+        await RabbitMqCtlAsync("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+        return new UriBuilder(broker) { Path = "/" + Uri.EscapeDataString(name) }.Uri;
+    }
+
+    public string SqliteFile(string name)
+    {
+        var file = Path.Combine(Path.GetTempPath(), name + ".db");
+        Defer($"delete {file}", () =>
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+                File.Delete(f);
+            return Task.CompletedTask;
+        });
+        return file;
+    }
+
+    public static async Task<string> RabbitMqCtlAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start rabbitmqctl.");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed: {await stderr}");
+        return stdout;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (_undo.TryPop(out var step))
+        {
+            try
+            {
+                await step.Undo();
+            }
+#pragma warning disable CA1031 // Clean-up goes on past a failed step, and says which one failed.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Console.Error.WriteLine($"clean-up: could not {step.What}: {ex.Message}");
+            }
+        }
+    }
+}
