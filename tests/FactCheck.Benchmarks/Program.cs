@@ -3,6 +3,10 @@ using FactCheck.Benchmarks;
 
 if (args is ["ui", .. var rest])
     return await UiHarness.RunAsync(rest);
+if (args is ["api-load", .. var loadArgs])
+    return await ApiLoadHarness.RunAsync(loadArgs);
+if (args is ["scale", .. var scaleArgs])
+    return await ScaleHarness.RunAsync(scaleArgs);
 
 BenchmarkSwitcher.FromAssembly(typeof(DetectionBenchmarks).Assembly).Run(args);
 return 0;

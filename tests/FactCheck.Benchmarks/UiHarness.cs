@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FactCheck.Testing;
@@ -25,38 +23,24 @@ public static class UiHarness
     public static async Task<int> RunAsync(string[] args)
     {
         var targetClaims = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
-        var root = RepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var webDll = Path.Combine(root, "src", "FactCheck.Web", "bin", configuration, "net10.0", "FactCheck.Web.dll");
         var database = Path.Combine(Path.GetTempPath(), $"factcheck-ui-harness-{Guid.NewGuid():N}.db");
-        var port = FreePort();
-        var baseUrl = $"http://127.0.0.1:{port}";
+        var baseUrl = $"http://127.0.0.1:{Harness.FreePort()}";
 
-        using var web = Process.Start(new ProcessStartInfo("dotnet", [webDll, "--urls", baseUrl])
+        using var web = Harness.StartWebApp(baseUrl, new Dictionary<string, string>
         {
-            WorkingDirectory = Path.GetDirectoryName(webDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development", // serves the framework's blazor.web.js from the build output
-                ["ConnectionStrings__FactCheck"] = $"Data Source={database}",
-                ["FactCheck__Workflow__RunJobs"] = "false",
-                ["FactCheck__LinkCheck__Enabled"] = "false",
-                ["Logging__LogLevel__Default"] = "Warning",
-            },
-        })!;
-        web.OutputDataReceived += (_, _) => { };
-        web.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[web] {e.Data}"); };
-        web.BeginOutputReadLine();
-        web.BeginErrorReadLine();
+            ["ASPNETCORE_ENVIRONMENT"] = "Development", // serves the framework's blazor.web.js from the build output
+            ["ConnectionStrings__FactCheck"] = $"Data Source={database}",
+            ["FactCheck__Workflow__RunJobs"] = "false",
+            ["FactCheck__LinkCheck__Enabled"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-            await WaitAsync(async () => (await http.GetAsync("/health")).IsSuccessStatusCode, "the web app to start");
+            await Harness.WaitAsync(async () => (await http.GetAsync("/health")).IsSuccessStatusCode, "the web app to start");
             var token = await (await http.PostAsJsonAsync("/api/auth/login", new { email = "editor@factcheck.local", password = Password })).Content.ReadFromJsonAsync<JsonElement>();
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
-            await WaitAsync(async () => await TotalClaimsAsync(http) > 0, "the demo article's claims");
+            await Harness.WaitAsync(async () => await TotalClaimsAsync(http) > 0, "the demo article's claims");
 
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.ExecutablePath, Headless = true, Args = Chromium.Args });
@@ -77,7 +61,7 @@ public static class UiHarness
             {
                 var response = await http.PostAsJsonAsync("/api/articles", new { title = $"Load article {i}", text = article, outlet = "Harness", beat = "defence" });
                 response.EnsureSuccessStatusCode();
-                await WaitAsync(async () => await TotalClaimsAsync(http) >= small * (i + 2), $"article {i} to be extracted");
+                await Harness.WaitAsync(async () => await TotalClaimsAsync(http) >= small * (i + 2), $"article {i} to be extracted");
             }
 
             var large = await TotalClaimsAsync(http);
@@ -95,9 +79,7 @@ public static class UiHarness
         }
         finally
         {
-            if (!web.HasExited)
-                web.Kill(entireProcessTree: true);
-            await web.WaitForExitAsync();
+            await Harness.StopAsync(web);
             foreach (var file in new[] { database, database + "-wal", database + "-shm" })
                 File.Delete(file);
         }
@@ -153,52 +135,11 @@ public static class UiHarness
     private static void Report(string what, List<double> times, List<double> baseline)
     {
         times.Sort();
-        var median = Percentile(times, 0.5);
+        var median = Harness.Percentile(times, 0.5);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {what,-44} median {median,7:F0} ms  p90 {Percentile(times, 0.9),7:F0} ms  max {times[^1],7:F0} ms  ratio {median / Percentile([.. baseline.Order()], 0.5),5:F2}"));
+            $"  {what,-44} median {median,7:F0} ms  p90 {Harness.Percentile(times, 0.9),7:F0} ms  max {times[^1],7:F0} ms  ratio {median / Harness.Percentile([.. baseline.Order()], 0.5),5:F2}"));
     }
-
-    private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(p * sorted.Count))];
 
     private static async Task<int> TotalClaimsAsync(HttpClient http) =>
         (await http.GetFromJsonAsync<JsonElement>("/api/claims?pageSize=1")).GetProperty("total").GetInt32();
-
-    private static async Task WaitAsync(Func<Task<bool>> done, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (true)
-        {
-            try
-            {
-                if (await done())
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            await Task.Delay(100);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FactCheck.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("FactCheck.sln not found above " + AppContext.BaseDirectory);
-    }
 }
