@@ -198,7 +198,11 @@ namespace FactCheck.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AssigneeId", "Status");
 
-                    b.HasIndex("Status", "Priority", "DueAt");
+                    b.HasIndex("Priority", "DueAt")
+                        .IsDescending(true, false);
+
+                    b.HasIndex("Status", "Priority", "DueAt")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("Claims");
                 });

@@ -160,7 +160,10 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
             c.Ignore(x => x.EarlierPublishedVerdicts);
             c.Property(x => x.Embedding).HasMaxLength(SentenceEmbedder.Dimensions * sizeof(float));
             // The queue: next claim by priority then due date; the desk: by status and assignee.
-            c.HasIndex(x => new { x.Status, x.Priority, x.DueAt });
+            // In the desk's order (most urgent first, then due soonest): the scale benchmark found the
+            // unfiltered desk scanning all 1M claims for its first page.
+            c.HasIndex(x => new { x.Status, x.Priority, x.DueAt }).IsDescending(false, true, false);
+            c.HasIndex(x => new { x.Priority, x.DueAt }).IsDescending(true, false);
             c.HasIndex(x => new { x.AssigneeId, x.Status });
             c.HasIndex(x => x.ArticleId);
             c.HasIndex(x => x.LeaseExpiresAt);
