@@ -145,15 +145,15 @@ internal static class LocalServices
     {
         for (var attempt = 1; ; attempt++)
         {
-            using var ctl = Process.Start(new ProcessStartInfo("rabbitmqctl", args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var error = await ctl.StandardError.ReadToEndAsync();
-            await ctl.StandardOutput.ReadToEndAsync();
-            await ctl.WaitForExitAsync();
-            if (ctl.ExitCode == 0)
+            try
+            {
+                await Sandbox.RabbitMqCtlAsync(args);
                 return;
-            if (attempt == 10)
-                throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)}: {error}");
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            }
+            catch (InvalidOperationException) when (attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(3));
+            }
         }
     }
 }
