@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using FactCheck.Workflow.Persistence;
 using Npgsql;
 
 namespace FactCheck.Benchmarks;
@@ -100,8 +101,12 @@ internal static class LocalServices
     public const string DefaultPostgres = "Host=127.0.0.1;Username=postgres;Password=postgres";
     public const string DefaultRabbitMq = "amqp://guest:guest@127.0.0.1:5672/";
 
-    public static string DatabaseConnection(string server, string database) =>
-        new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+    public static string DatabaseConnection(string server, string database)
+    {
+        var settings = Database.PostgreSqlSettings(server);
+        settings.Database = database;
+        return settings.ConnectionString;
+    }
 
     public static async Task CreateDatabaseAsync(string server, string database)
     {

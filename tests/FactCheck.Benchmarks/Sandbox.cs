@@ -16,22 +16,9 @@ internal sealed class Sandbox : IAsyncDisposable
 
     public async Task<string> CreateDatabaseAsync(string server, string name)
     {
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        Defer($"drop database {name}", async () =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        });
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        await LocalServices.CreateDatabaseAsync(server, name);
+        Defer($"drop database {name}", () => LocalServices.DropDatabaseAsync(server, name));
+        return LocalServices.DatabaseConnection(server, name);
     }
 
     /// <returns>The broker's URI with the new virtual host as its path.</returns>

@@ -55,17 +55,38 @@ public static class Database
     /// <summary>The connection string with <paramref name="maxPoolSize"/> as its pool limit, unless it sets one itself.</summary>
     public static string WithPoolLimit(DatabaseProvider provider, string connectionString, int maxPoolSize)
     {
-        if (provider == DatabaseProvider.Sqlite || SetsPoolLimit(connectionString))
+        if (provider == DatabaseProvider.Sqlite)
             return connectionString;
-        return provider == DatabaseProvider.PostgreSql
-            ? new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            var postgres = PostgreSqlSettings(connectionString);
+            if (!Sets(connectionString, "MaxPoolSize", "MaximumPoolSize"))
+                postgres.MaxPoolSize = maxPoolSize;
+            return postgres.ConnectionString;
+        }
+
+        return Sets(connectionString, "MaxPoolSize", "MaximumPoolSize")
+            ? connectionString
             : new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
     }
 
-    private static bool SetsPoolLimit(string connectionString) =>
+    /// <summary>
+    /// A PostgreSQL connection string's settings, with GSS session encryption off unless it asks for
+    /// it. Npgsql 10 tries GSS first by default, and an open that falls back from it to TLS can hang
+    /// past its timeout (npgsql#6524, #6655): it held a CI run for 20 minutes here.
+    /// </summary>
+    public static Npgsql.NpgsqlConnectionStringBuilder PostgreSqlSettings(string connectionString)
+    {
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!Sets(connectionString, "GssEncryptionMode"))
+            settings.GssEncryptionMode = Npgsql.GssEncryptionMode.Disable;
+        return settings;
+    }
+
+    /// <summary>True when the connection string sets one of <paramref name="keys"/>, however spaced or cased.</summary>
+    private static bool Sets(string connectionString, params string[] keys) =>
         new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase)
-                || k.Replace(" ", "", StringComparison.Ordinal).Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase));
+            .Any(k => keys.Contains(k.Replace(" ", "", StringComparison.Ordinal), StringComparer.OrdinalIgnoreCase));
 
     /// <summary>
     /// True when the database could not be reached or refused more work for now (down, restarting,

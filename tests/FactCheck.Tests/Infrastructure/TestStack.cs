@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FactCheck.Workflow.Persistence;
 using Npgsql;
 
 namespace FactCheck.Tests.Infrastructure;
@@ -49,13 +50,13 @@ public sealed class TestStack : IAsyncDisposable
     /// <summary>RabbitMQ + PostgreSQL. Skips (with the reason) when they are not configured, unless CI requires them.</summary>
     public static async Task<TestStack> RealAsync()
     {
-        var postgres = RequireSetting(PostgresVariable, "a PostgreSQL connection string, e.g. Host=127.0.0.1;Username=postgres;Password=postgres");
+        var postgres = Database.PostgreSqlSettings(RequireSetting(PostgresVariable, "a PostgreSQL connection string, e.g. Host=127.0.0.1;Username=postgres;Password=postgres")).ConnectionString;
         var rabbit = RequireSetting(RabbitMqVariable, "a RabbitMQ URI, e.g. amqp://guest:guest@127.0.0.1:5672/");
 
         var database = $"factcheck_test_{Guid.NewGuid():N}";
         await using (var admin = new NpgsqlConnection(postgres))
         {
-            await admin.OpenAsync();
+            await OpenAdminAsync(admin);
             await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
             await create.ExecuteNonQueryAsync();
         }
@@ -71,7 +72,7 @@ public sealed class TestStack : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             await using (var admin = new NpgsqlConnection(postgres))
             {
-                await admin.OpenAsync();
+                await OpenAdminAsync(admin);
                 await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
                 await drop.ExecuteNonQueryAsync();
             }
@@ -81,7 +82,7 @@ public sealed class TestStack : IAsyncDisposable
         {
             // Offline: new connections are refused and the open ones are cut, as when the server goes away.
             await using var admin = new NpgsqlConnection(postgres);
-            await admin.OpenAsync();
+            await OpenAdminAsync(admin);
             await using var allow = new NpgsqlCommand($"ALTER DATABASE {database} WITH ALLOW_CONNECTIONS {(online ? "true" : "false")}", admin);
             await allow.ExecuteNonQueryAsync();
             if (!online)
@@ -118,6 +119,10 @@ public sealed class TestStack : IAsyncDisposable
         RabbitMqCtl("list_queues", "-p", _vhost ?? throw new InvalidOperationException("Only the real stack has queues."), "name", "messages_ready", "messages_unacknowledged", "consumers");
 
     public ValueTask DisposeAsync() => new(_cleanup());
+
+    /// <summary>Opens a connection to the server's own database; one that does not open in a minute fails the test instead of holding the run.</summary>
+    private static Task OpenAdminAsync(NpgsqlConnection admin) =>
+        admin.OpenAsync().WaitAsync(TimeSpan.FromMinutes(1));
 
     private static string RequireSetting(string variable, string what)
     {

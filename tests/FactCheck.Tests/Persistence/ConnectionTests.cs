@@ -14,12 +14,26 @@ public sealed class ConnectionTests
         Assert.Contains(expected, Database.WithPoolLimit(provider, connectionString, 40), StringComparison.OrdinalIgnoreCase);
 
     [Theory]
-    [InlineData(DatabaseProvider.PostgreSql, "Host=db;Maximum Pool Size=7")]
-    [InlineData(DatabaseProvider.PostgreSql, "Host=db;MaxPoolSize=7")]
-    [InlineData(DatabaseProvider.SqlServer, "Server=db;Max Pool Size=7")]
-    [InlineData(DatabaseProvider.Sqlite, "Data Source=factcheck.db")]
-    public void A_connection_string_that_sets_its_own_limit_or_has_no_pool_is_left_alone(DatabaseProvider provider, string connectionString) =>
-        Assert.Equal(connectionString, Database.WithPoolLimit(provider, connectionString, 40));
+    [InlineData(DatabaseProvider.PostgreSql, "Host=db;Maximum Pool Size=7", "Maximum Pool Size=7")]
+    [InlineData(DatabaseProvider.PostgreSql, "Host=db;MaxPoolSize=7", "Maximum Pool Size=7")]
+    [InlineData(DatabaseProvider.SqlServer, "Server=db;Max Pool Size=7", "Max Pool Size=7")]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=factcheck.db", "Data Source=factcheck.db")]
+    public void A_connection_string_that_sets_its_own_limit_or_has_no_pool_keeps_it(DatabaseProvider provider, string connectionString, string expected)
+    {
+        var used = Database.WithPoolLimit(provider, connectionString, 40);
+        Assert.Contains(expected, used, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("40", used, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Host=db", "Disable")]
+    [InlineData("Host=db;GSS Encryption Mode=Require", "Require")]
+    [InlineData("Host=db;GssEncryptionMode=Prefer", "Prefer")]
+    public void PostgreSql_leaves_GSS_session_encryption_off_unless_the_connection_string_asks_for_it(string connectionString, string expected)
+    {
+        Assert.Equal(Enum.Parse<GssEncryptionMode>(expected), Database.PostgreSqlSettings(connectionString).GssEncryptionMode);
+        Assert.Equal(Enum.Parse<GssEncryptionMode>(expected), new NpgsqlConnectionStringBuilder(Database.WithPoolLimit(DatabaseProvider.PostgreSql, connectionString, 40)).GssEncryptionMode);
+    }
 
     [Fact]
     public void Out_of_connections_refused_or_unreachable_is_unavailable_and_a_broken_rule_is_not()
