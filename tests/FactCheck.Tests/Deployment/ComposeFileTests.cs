@@ -136,7 +136,7 @@ public sealed partial class ComposeFileTests
         };
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
-        using var process = Process.Start(start)!;
+        using var process = ChildProcess.Start(start);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -17,7 +17,7 @@ public sealed partial class CliTests
         start.ArgumentList.Add(BuiltProgram.PathOf("FactCheck.Cli"));
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
+        using var process = ChildProcess.Start(start);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

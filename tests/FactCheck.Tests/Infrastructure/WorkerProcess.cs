@@ -35,7 +35,7 @@ public sealed class WorkerProcess : IDisposable
         start.Environment["Urls"] = healthUrl;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             start.Environment[key] = value;
-        return new WorkerProcess(Process.Start(start) ?? throw new InvalidOperationException("Cannot start FactCheck.Worker."), healthUrl);
+        return new WorkerProcess(ChildProcess.Start(start), healthUrl);
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, no goodbye to the broker.</summary>
