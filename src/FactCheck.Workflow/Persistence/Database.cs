@@ -35,6 +35,7 @@ public static class Database
     public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
     {
         var migrations = MigrationsAssembly(provider);
+        builder.AddInterceptors(SkipLocked.Interceptor.For(provider));
         return provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations)),

@@ -15,14 +15,17 @@ public sealed class ContentionTests(ITestOutputHelper output)
     private const int Reviewers = 20;
     private const int TakesEach = 5;
 
+    /// <summary>Claims stay queued until a reviewer takes them: no assignment policy, no jobs.</summary>
+    private async Task<FactCheckApp> QueueOnlyAppAsync() => new(await TestStack.RealAsync(), new Dictionary<string, string?>
+    {
+        ["FactCheck:Workflow:AutoAssign"] = "false",
+        ["FactCheck:Workflow:RunJobs"] = "false",
+    }, output: output);
+
     [Fact(Timeout = OutageTests.FaultTimeout)]
     public async Task A_hundred_concurrent_take_next_calls_over_a_thousand_queued_claims_hand_out_a_hundred_different_claims()
     {
-        await using var app = new FactCheckApp(await TestStack.RealAsync(), new Dictionary<string, string?>
-        {
-            ["FactCheck:Workflow:AutoAssign"] = "false",
-            ["FactCheck:Workflow:RunJobs"] = "false",
-        }, output: output);
+        await using var app = await QueueOnlyAppAsync();
         var queued = await QueuedClaims.SeedAsync(app, 1000);
         var clients = new List<(string Id, HttpClient Client)>();
         for (var i = 0; i < Reviewers; i++)
@@ -62,13 +65,32 @@ public sealed class ContentionTests(ITestOutputHelper output)
     }
 
     [Fact(Timeout = OutageTests.FaultTimeout)]
+    public async Task Take_next_passes_over_the_reviewers_own_article_however_urgent_and_leaves_it_queued()
+    {
+        await using var app = await QueueOnlyAppAsync();
+        var own = await QueuedClaims.SeedAsync(app, 3, author: "Ada Author, Bo Byline");
+        var others = await QueuedClaims.SeedAsync(app, 2, author: "Someone Else");
+        await app.CreateUserAsync("ada@newsroom.test", "Ada Author", ["Reviewer"], capacity: 10);
+        using var ada = await app.ClientForAsync("ada@newsroom.test");
+
+        var taken = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await ada.PostAsync("/api/claims/next", null);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            taken.Add((await response.Content.ReadFromJsonAsync<ClaimSummary>(ClaimWorkflowScenario.Json))!.Id);
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await ada.PostAsync("/api/claims/next", null)).StatusCode);
+        Assert.Equal(others.Order(), taken.Order());
+        var ownStatuses = await app.WithDbAsync(db => db.Claims.AsNoTracking().Where(c => own.Contains(c.Id)).Select(c => c.Status).ToListAsync());
+        Assert.All(ownStatuses, s => Assert.Equal(ClaimStatus.Queued, s));
+    }
+
+    [Fact(Timeout = OutageTests.FaultTimeout)]
     public async Task Two_editors_changing_one_claim_at_once_one_wins_the_other_gets_409_and_can_apply_its_change_after_reading_again()
     {
-        await using var app = new FactCheckApp(await TestStack.RealAsync(), new Dictionary<string, string?>
-        {
-            ["FactCheck:Workflow:AutoAssign"] = "false",
-            ["FactCheck:Workflow:RunJobs"] = "false",
-        }, output: output);
+        await using var app = await QueueOnlyAppAsync();
         var claimId = (await QueuedClaims.SeedAsync(app, 1))[0];
         await app.CreateUserAsync("eddie@newsroom.test", "Eddie Editor", ["Editor"]);
         await app.CreateUserAsync("erin@newsroom.test", "Erin Editor", ["Editor"]);
