@@ -75,28 +75,21 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, token).SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);
 
         var batch = await db.Outbox.Where(m => m.LockedBy == token).OrderBy(m => m.Id).ToListAsync(cancellationToken);
-        foreach (var row in batch)
+
+        // One subject's messages go out one after another, in the order written; different claims'
+        // go out side by side (one at a time, the relay fell behind a busy desk: 31-71 messages/s).
+        await Task.WhenAll(batch
+            .Select(row => (Row: row, Message: Read(row)))
+            .GroupBy(m => m.Message is { } message ? MessageTypes.SubjectOf(message.Body) : null)
+            .Select(subject => RelayInOrderAsync(subject, cancellationToken)));
+
+        var waiting = batch.Where(r => r.DispatchedAt is null).ToList();
+        if (waiting.Count > 0)
         {
-            try
-            {
-                var type = MessageTypes.Resolve(row.MessageType);
-                var message = JsonSerializer.Deserialize(row.Body, type, MessageTypes.Json)!;
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(PublishTimeout);
-                await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, timeout.Token);
-                row.DispatchedAt = time.GetUtcNow().UtcDateTime;
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Keep order: the failed row and everything after it wait out the same back-off.
-                row.Attempts++;
-                row.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
-                var retryAt = now + TimeSpan.FromSeconds(Math.Min(60, 1 << Math.Min(row.Attempts, 6)));
-                foreach (var waiting in batch.Where(r => r.DispatchedAt is null))
-                    waiting.LockedUntil = retryAt;
-                logger.LogWarning(ex, "Could not relay outbox message {MessageId} ({Type}), attempt {Attempt}", row.MessageId, row.MessageType, row.Attempts);
-                break;
-            }
+            // Most likely the broker is away for every subject: what was not relayed waits out one back-off.
+            var retryAt = now + TimeSpan.FromSeconds(Math.Min(60, 1 << Math.Clamp(waiting.Max(r => r.Attempts), 1, 6)));
+            foreach (var row in waiting)
+                row.LockedUntil = retryAt;
         }
 
         foreach (var row in batch)
@@ -108,5 +101,41 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
 
         await db.SaveChangesAsync(CancellationToken.None);
         return batch.Count;
+    }
+
+    /// <summary>Relays a subject's messages in order, stopping at the first that fails: the rest wait with it.</summary>
+    private async Task RelayInOrderAsync(IEnumerable<(OutboxMessage Row, (Type Type, object Body)? Message)> subject, CancellationToken cancellationToken)
+    {
+        foreach (var (row, message) in subject)
+        {
+            try
+            {
+                var (type, body) = message ?? throw new InvalidOperationException($"Outbox message {row.MessageId} cannot be read as a {row.MessageType}.");
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(PublishTimeout);
+                await bus.Publish(body, type, ctx => ctx.MessageId = row.MessageId, timeout.Token);
+                row.DispatchedAt = time.GetUtcNow().UtcDateTime;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                row.Attempts++;
+                row.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+                logger.LogWarning(ex, "Could not relay outbox message {MessageId} ({Type}), attempt {Attempt}", row.MessageId, row.MessageType, row.Attempts);
+                return;
+            }
+        }
+    }
+
+    private static (Type Type, object Body)? Read(OutboxMessage row)
+    {
+        try
+        {
+            var type = MessageTypes.Resolve(row.MessageType);
+            return JsonSerializer.Deserialize(row.Body, type, MessageTypes.Json) is { } body ? (type, body) : null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or JsonException or NotSupportedException)
+        {
+            return null;
+        }
     }
 }
