@@ -5,6 +5,7 @@ using FactCheck.Web.Api;
 using FactCheck.Workflow.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace FactCheck.Tests.Faults;
 
@@ -62,6 +63,31 @@ public sealed class ContentionTests(ITestOutputHelper output)
         output.WriteLine($"{taken.Count} claims to {Reviewers} reviewers, no claim twice");
         foreach (var (_, client) in clients)
             client.Dispose();
+    }
+
+    [Fact(Timeout = OutageTests.FaultTimeout)]
+    public async Task Take_next_passes_over_a_claim_another_transaction_is_taking_instead_of_waiting_for_it()
+    {
+        await using var app = await QueueOnlyAppAsync();
+        var queued = await QueuedClaims.SeedAsync(app, 3); // priorities 0, 1, 2: the last is the most urgent
+        await app.CreateUserAsync("rita@newsroom.test", "Rita Reviewer", ["Reviewer"], capacity: 10);
+        using var rita = await app.ClientForAsync("rita@newsroom.test");
+
+        // Someone else is in the middle of taking the most urgent claim.
+        await using var other = new NpgsqlConnection(app.Stack.ConnectionString);
+        await other.OpenAsync();
+        await using var taking = await other.BeginTransactionAsync();
+        await using (var lockIt = new NpgsqlCommand("""SELECT "Id" FROM "Claims" WHERE "Id" = @id FOR UPDATE""", other, taking))
+        {
+            lockIt.Parameters.AddWithValue("id", queued[2]);
+            await lockIt.ExecuteScalarAsync();
+        }
+
+        // Waiting on that row lock would outlast the transaction, which stays open until after the call.
+        var response = await rita.PostAsync("/api/claims/next", null).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(queued[1], (await response.Content.ReadFromJsonAsync<ClaimSummary>(ClaimWorkflowScenario.Json))!.Id);
+        await taking.RollbackAsync();
     }
 
     [Fact(Timeout = OutageTests.FaultTimeout)]
