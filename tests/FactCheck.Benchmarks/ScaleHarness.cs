@@ -489,8 +489,9 @@ public static partial class ScaleHarness
             if (header < 0)
                 return null;
             var path = RequestPathIn().Match(string.Join(' ', block.Take(header)));
+            // Query tags (take-next's "-- factcheck: lock rows, skip locked") are comments ahead of the SELECT.
             return new Statement(
-                string.Join('\n', block.Skip(header + 1)).Trim(),
+                string.Join('\n', block.Skip(header + 1).SkipWhile(l => l.StartsWith("--", StringComparison.Ordinal) || l.Length == 0)).Trim(),
                 [.. Parameter().Matches(block[header]).Select(m => (m.Groups[1].Value, m.Groups[2].Success ? m.Groups[2].Value : null))],
                 path.Success ? path.Groups[1].Value : null);
         }
