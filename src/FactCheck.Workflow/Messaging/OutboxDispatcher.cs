@@ -79,8 +79,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
         // One subject's messages go out one after another, in the order written; different claims'
         // go out side by side (one at a time, the relay fell behind a busy desk: 31-71 messages/s).
         await Task.WhenAll(batch
-            .Select(row => (Row: row, Message: Read(row)))
-            .GroupBy(m => m.Message is { } message ? MessageTypes.SubjectOf(message.Body) : null)
+            .Select(Outgoing.Read)
+            .GroupBy(m => m.Body is { } body ? MessageTypes.SubjectOf(body) : null)
             .Select(subject => RelayInOrderAsync(subject, cancellationToken)));
 
         var waiting = batch.Where(r => r.DispatchedAt is null).ToList();
@@ -104,16 +104,17 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
     }
 
     /// <summary>Relays a subject's messages in order, stopping at the first that fails: the rest wait with it.</summary>
-    private async Task RelayInOrderAsync(IEnumerable<(OutboxMessage Row, (Type Type, object Body)? Message)> subject, CancellationToken cancellationToken)
+    private async Task RelayInOrderAsync(IEnumerable<Outgoing> subject, CancellationToken cancellationToken)
     {
-        foreach (var (row, message) in subject)
+        foreach (var (row, type, body, unreadable) in subject)
         {
             try
             {
-                var (type, body) = message ?? throw new InvalidOperationException($"Outbox message {row.MessageId} cannot be read as a {row.MessageType}.");
+                if (unreadable is not null)
+                    throw new InvalidOperationException($"Outbox message {row.MessageId} cannot be read as a {row.MessageType}: {unreadable.Message}", unreadable);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(PublishTimeout);
-                await bus.Publish(body, type, ctx => ctx.MessageId = row.MessageId, timeout.Token);
+                await bus.Publish(body!, type!, ctx => ctx.MessageId = row.MessageId, timeout.Token);
                 row.DispatchedAt = time.GetUtcNow().UtcDateTime;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -126,16 +127,21 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
         }
     }
 
-    private static (Type Type, object Body)? Read(OutboxMessage row)
+    /// <summary>An outbox row read back as its message, or why it cannot be.</summary>
+    private readonly record struct Outgoing(OutboxMessage Row, Type? Type, object? Body, Exception? Unreadable)
     {
-        try
+        public static Outgoing Read(OutboxMessage row)
         {
-            var type = MessageTypes.Resolve(row.MessageType);
-            return JsonSerializer.Deserialize(row.Body, type, MessageTypes.Json) is { } body ? (type, body) : null;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or JsonException or NotSupportedException)
-        {
-            return null;
+            try
+            {
+                var type = MessageTypes.Resolve(row.MessageType);
+                var body = JsonSerializer.Deserialize(row.Body, type, MessageTypes.Json) ?? throw new JsonException("The body is JSON null.");
+                return new(row, type, body, null);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or JsonException or NotSupportedException)
+            {
+                return new(row, null, null, ex);
+            }
         }
     }
 }

@@ -60,6 +60,7 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         var failed = stored.Single(r => r.MessageId == broken.MessageId);
         Assert.Null(failed.DispatchedAt);
         Assert.Contains("cannot be read as a", failed.LastError, StringComparison.Ordinal);
+        Assert.Contains("LineNumber: 0", failed.LastError, StringComparison.Ordinal); // the JSON reader's reason, kept
         Assert.True(failed.LockedUntil > DateTime.UtcNow, "a failed row waits out a back-off before it is tried again");
     }
 
