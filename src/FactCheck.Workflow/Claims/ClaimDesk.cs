@@ -181,7 +181,8 @@ public sealed class ClaimDesk(
         var languages = profile.Languages.Select(l => l.ToLowerInvariant()).ToList();
         var beats = profile.Beats.Select(b => b.ToLowerInvariant()).ToList();
         var ownArticles = new List<Guid>();
-        for (var attempt = 0; attempt < 10; attempt++)
+        var conflicts = 0;
+        while (true)
         {
             // The most urgent claim no one else is taking this moment, locked until this transaction ends.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -192,7 +193,8 @@ public sealed class ClaimDesk(
             var authors = await db.Articles.Where(a => a.Id == claim.ArticleId).Select(a => a.Author).FirstAsync(ct);
             if (profile.IsAuthorOf(Article.SplitAuthors(authors)))
             {
-                // Their own article: none of its claims, and the lock goes back with the rollback.
+                // Their own article: none of its claims, and the lock goes back with the rollback. Each
+                // such round excludes one more article, so the loop ends.
                 ownArticles.Add(claim.ArticleId);
                 db.ChangeTracker.Clear();
                 continue;
@@ -208,12 +210,12 @@ public sealed class ClaimDesk(
             }
             catch (DbUpdateConcurrencyException)
             {
-                // Only without row locks (SQLite): another taker wrote it first. Read again.
+                // Only without row locks (SQLite): another taker wrote it first. Read again, a few times.
                 db.ChangeTracker.Clear();
+                if (++conflicts == 10)
+                    throw new WorkflowException(WorkflowError.Conflict, "Other reviewers took the claims you were offered at the same moment; try again.");
             }
         }
-
-        throw new WorkflowException(WorkflowError.Conflict, "Other reviewers took the claims you were offered at the same moment; try again.");
     }
 
     /// <summary>

@@ -94,6 +94,10 @@ public sealed class ContentionTests(ITestOutputHelper output)
     public async Task Take_next_passes_over_the_reviewers_own_article_however_urgent_and_leaves_it_queued()
     {
         await using var app = await QueueOnlyAppAsync();
+        // Ten more of her articles, due first: passing over them must not count as being outrun.
+        var ownSingles = new List<Guid>();
+        for (var i = 0; i < 10; i++)
+            ownSingles.AddRange(await QueuedClaims.SeedAsync(app, 1, author: "Ada Author"));
         var own = await QueuedClaims.SeedAsync(app, 3, author: "Ada Author, Bo Byline");
         var others = await QueuedClaims.SeedAsync(app, 2, author: "Someone Else");
         await app.CreateUserAsync("ada@newsroom.test", "Ada Author", ["Reviewer"], capacity: 10);
@@ -109,7 +113,8 @@ public sealed class ContentionTests(ITestOutputHelper output)
 
         Assert.Equal(HttpStatusCode.NoContent, (await ada.PostAsync("/api/claims/next", null)).StatusCode);
         Assert.Equal(others.Order(), taken.Order());
-        var ownStatuses = await app.WithDbAsync(db => db.Claims.AsNoTracking().Where(c => own.Contains(c.Id)).Select(c => c.Status).ToListAsync());
+        var ownStatuses = await app.WithDbAsync(db => db.Claims.AsNoTracking().Where(c => own.Contains(c.Id) || ownSingles.Contains(c.Id)).Select(c => c.Status).ToListAsync());
+        Assert.Equal(13, ownStatuses.Count);
         Assert.All(ownStatuses, s => Assert.Equal(ClaimStatus.Queued, s));
     }
 
