@@ -53,22 +53,25 @@ public static class Database
         return new FactCheckDbContext(options.Options);
     }
 
-    /// <summary>The connection string with <paramref name="maxPoolSize"/> as its pool limit, unless it sets one itself.</summary>
+    /// <summary>
+    /// The connection string a process uses: <paramref name="maxPoolSize"/> as its pool limit unless it
+    /// sets one itself, and for PostgreSQL <see cref="PostgreSqlSettings"/>.
+    /// </summary>
     public static string WithPoolLimit(DatabaseProvider provider, string connectionString, int maxPoolSize)
     {
-        if (provider == DatabaseProvider.Sqlite)
-            return connectionString;
-        if (provider == DatabaseProvider.PostgreSql)
+        var setsLimit = Sets(connectionString, "MaxPoolSize", "MaximumPoolSize");
+        switch (provider)
         {
-            var postgres = PostgreSqlSettings(connectionString);
-            if (!Sets(connectionString, "MaxPoolSize", "MaximumPoolSize"))
-                postgres.MaxPoolSize = maxPoolSize;
-            return postgres.ConnectionString;
+            case DatabaseProvider.PostgreSql:
+                var postgres = PostgreSqlSettings(connectionString);
+                if (!setsLimit)
+                    postgres.MaxPoolSize = maxPoolSize;
+                return postgres.ConnectionString;
+            case DatabaseProvider.SqlServer when !setsLimit:
+                return new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
+            default:
+                return connectionString;
         }
-
-        return Sets(connectionString, "MaxPoolSize", "MaximumPoolSize")
-            ? connectionString
-            : new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
     }
 
     /// <summary>
