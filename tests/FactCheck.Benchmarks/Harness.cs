@@ -63,10 +63,16 @@ internal static class Harness
     /// </summary>
     public static WebProcess StartWeb(IReadOnlyDictionary<string, string> environment, string? log = null)
     {
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        return new WebProcess(StartWebProcess(baseUrl, environment), new Uri(baseUrl), log);
+    }
+
+    /// <summary>The built web app on <paramref name="baseUrl"/>, its output redirected for the caller to read.</summary>
+    public static Process StartWebProcess(string baseUrl, IReadOnlyDictionary<string, string> environment)
+    {
         var dll = WebDll;
         if (!File.Exists(dll))
             throw new FileNotFoundException($"Build the web app first ({Configuration}): {dll}");
-        var baseUrl = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -75,7 +81,7 @@ internal static class Harness
         };
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
-        return new WebProcess(Process.Start(start)!, new Uri(baseUrl), log);
+        return Process.Start(start)!;
     }
 }
 

@@ -20,16 +20,7 @@ internal static class LoadHarness
     /// <summary>Starts the built web app on <paramref name="baseUrl"/>; its standard output goes to <paramref name="onOutput"/> (dropped when null), errors to ours.</summary>
     public static Process StartWebApp(string baseUrl, IReadOnlyDictionary<string, string> environment, Action<string>? onOutput = null)
     {
-        var webDll = Harness.WebDll;
-        var start = new ProcessStartInfo("dotnet", [webDll, "--urls", baseUrl])
-        {
-            WorkingDirectory = Path.GetDirectoryName(webDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        var web = Process.Start(start)!;
+        var web = Harness.StartWebProcess(baseUrl, environment);
         web.OutputDataReceived += (_, e) => { if (e.Data is not null) onOutput?.Invoke(e.Data); };
         web.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[web] {e.Data}"); };
         web.BeginOutputReadLine();
