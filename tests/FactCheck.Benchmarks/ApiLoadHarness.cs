@@ -44,7 +44,7 @@ public static class ApiLoadHarness
         var database = $"factcheck_load_{run}";
         var vhost = $"factcheck-load-{run}";
         var sqliteFile = Path.Combine(Path.GetTempPath(), $"factcheck-load-{run}.db");
-        var baseUrl = $"http://127.0.0.1:{LoadHarness.FreePort()}";
+        var baseUrl = $"http://127.0.0.1:{Harness.FreePort()}";
         var environment = new Dictionary<string, string>
         {
             ["FactCheck__LinkCheck__Enabled"] = "false",

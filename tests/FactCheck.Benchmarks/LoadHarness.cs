@@ -13,10 +13,6 @@ namespace FactCheck.Benchmarks;
 /// <summary>What the API-load and scale harnesses add to <see cref="Harness"/>: the web app as a process, users, options, local services.</summary>
 internal static class LoadHarness
 {
-    public static string RepositoryRoot() => Harness.RepositoryRoot();
-
-    public static int FreePort() => Harness.FreePort();
-
     /// <summary>Starts the built web app on <paramref name="baseUrl"/>; its standard output goes to <paramref name="onOutput"/> (dropped when null), errors to ours.</summary>
     public static Process StartWebApp(string baseUrl, IReadOnlyDictionary<string, string> environment, Action<string>? onOutput = null)
     {

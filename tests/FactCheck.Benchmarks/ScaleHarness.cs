@@ -37,7 +37,7 @@ public static partial class ScaleHarness
         var plansFile = LoadHarness.Option(args, "plans") ?? Path.Combine(Path.GetTempPath(), "factcheck-scale-plans.txt");
         var database = $"factcheck_scale_{Guid.NewGuid().ToString("N")[..12]}";
         var connectionString = LocalServices.DatabaseConnection(postgres, database);
-        var baseUrl = $"http://127.0.0.1:{LoadHarness.FreePort()}";
+        var baseUrl = $"http://127.0.0.1:{Harness.FreePort()}";
         // The in-memory bus: this harness measures the database's side; the broker has its own (api-load).
         var environment = new Dictionary<string, string>
         {
