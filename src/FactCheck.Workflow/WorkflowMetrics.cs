@@ -22,6 +22,7 @@ public sealed class WorkflowMetrics
     private readonly Histogram<double> _toVerdict;
     private readonly Histogram<double> _toPublication;
     private readonly Counter<long> _transitions;
+    private readonly Histogram<int> _assignmentBatch;
     private volatile IReadOnlyDictionary<ClaimStatus, int> _census = new Dictionary<ClaimStatus, int>();
 
     public WorkflowMetrics(IMeterFactory meters)
@@ -31,6 +32,7 @@ public sealed class WorkflowMetrics
         _toVerdict = meter.CreateHistogram<double>("factcheck.claim.time_to_verdict", "s", "Time from a claim's extraction to a proposed verdict.");
         _toPublication = meter.CreateHistogram<double>("factcheck.claim.time_to_publication", "s", "Time from a claim's extraction to its published verdict.");
         _transitions = meter.CreateCounter<long>("factcheck.claim.transitions", "{transition}", "Claim status changes, by target status.");
+        _assignmentBatch = meter.CreateHistogram<int>("factcheck.assignment.batch_size", "{claim}", "Queued claims taken up together by one assignment transaction.");
         meter.CreateObservableGauge(
             "factcheck.claims",
             () => _census.Select(c => new Measurement<int>(c.Value, new KeyValuePair<string, object?>("status", c.Key.ToString()))),
@@ -57,6 +59,8 @@ public sealed class WorkflowMetrics
                 break;
         }
     }
+
+    internal void AssignmentBatch(int claims) => _assignmentBatch.Record(claims);
 
     internal void Census(IReadOnlyDictionary<ClaimStatus, int> counts) => _census = counts;
 }

@@ -7,19 +7,22 @@ using Microsoft.Extensions.Logging;
 
 namespace FactCheck.Workflow.Assignment;
 
-/// <summary>Gives every newly queued claim to a reviewer. A claim nobody can take stays queued for the sweep or "take next".</summary>
-public sealed class AssignClaimConsumer(FactCheckDbContext db, ClaimAssigner assigner, OutboxSignal outbox, TimeProvider time, ILogger<AssignClaimConsumer> logger)
-    : IdempotentConsumer<ClaimQueued>(db, outbox, time, logger)
+/// <summary>
+/// Gives newly queued claims to reviewers, a batch at a time: one read of the reviewers' loads and
+/// one transaction place many claims. A claim nobody can take stays queued for the sweep or "take next".
+/// </summary>
+public sealed class AssignClaimConsumer(FactCheckDbContext db, ClaimAssigner assigner, WorkflowMetrics metrics, OutboxSignal outbox, TimeProvider time, ILogger<AssignClaimConsumer> logger)
+    : IdempotentBatchConsumer<ClaimQueued>(db, outbox, time, logger)
 {
-    protected override async Task Handle(ConsumeContext<ClaimQueued> context)
+    protected override async Task Handle(IReadOnlyList<ConsumeContext<ClaimQueued>> messages, CancellationToken cancellationToken)
     {
-        var claim = await Db.Claims.FirstOrDefaultAsync(c => c.Id == context.Message.ClaimId, context.CancellationToken);
-        if (claim is null)
-        {
-            logger.LogWarning("Claim {ClaimId} from ClaimQueued does not exist; nothing to assign", context.Message.ClaimId);
-            return;
-        }
+        var ids = messages.Select(m => m.Message.ClaimId).Distinct().ToList();
+        var claims = await Db.Claims.Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+        foreach (var missing in ids.Except(claims.Select(c => c.Id)))
+            logger.LogWarning("Claim {ClaimId} from ClaimQueued does not exist; nothing to assign", missing);
 
-        await assigner.AssignAsync([claim], context.CancellationToken);
+        metrics.AssignmentBatch(claims.Count);
+        var placed = await assigner.AssignAsync(claims, cancellationToken);
+        logger.LogDebug("Placed {Placed} of {Count} queued claims", placed, claims.Count);
     }
 }

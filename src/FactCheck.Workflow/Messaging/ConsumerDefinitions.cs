@@ -3,8 +3,16 @@ using MassTransit;
 
 namespace FactCheck.Workflow.Messaging;
 
-/// <summary>One assignment at a time per instance, so two claims are not placed against the same stale load figures.</summary>
+/// <summary>
+/// Queued claims are placed in batches, one batch at a time per instance, so two claims are not
+/// placed against the same stale load figures. A claim waits at most <see cref="BatchWindow"/> for company.
+/// </summary>
 public sealed class AssignClaimConsumerDefinition : ConsumerDefinition<AssignClaimConsumer>
 {
-    public AssignClaimConsumerDefinition() => ConcurrentMessageLimit = 1;
+    public const int BatchSize = 100;
+
+    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(100);
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<AssignClaimConsumer> consumerConfigurator, IRegistrationContext context) =>
+        consumerConfigurator.Options<BatchOptions>(o => o.SetMessageLimit(BatchSize).SetTimeLimit(BatchWindow).SetConcurrencyLimit(1));
 }

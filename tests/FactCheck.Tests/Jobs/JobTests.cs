@@ -6,6 +6,7 @@ using FactCheck.Tests.Infrastructure;
 using FactCheck.Tests.Messaging;
 using FactCheck.Web.Api;
 using FactCheck.Workflow;
+using FactCheck.Workflow.Assignment;
 using FactCheck.Workflow.Claims;
 using FactCheck.Workflow.Jobs;
 using FactCheck.Workflow.Persistence;
@@ -72,7 +73,7 @@ public sealed class JobTests : IAsyncLifetime
         await SetOnClaim(claimId, q => q.ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseExpiresAt, DateTime.UtcNow.AddMinutes(-1))));
         await _app.WithDbAsync(db => db.Reviewers.ExecuteUpdateAsync(s => s.SetProperty(r => r.IsAvailable, false)));
 
-        using var requeuedEvents = new ConsumeCounter<ClaimQueued>(_app.Services.GetRequiredService<IBus>());
+        using var requeuedEvents = new ReceiveCounter<AssignClaimConsumer>(_app.Services.GetRequiredService<IBus>());
         var (expired, assigned) = await Run(sp => sp.GetRequiredService<LeaseSweepJob>().RunAsync(CancellationToken.None));
         Assert.Equal((1, 0), (expired, assigned));
         // The assignment consumer also hears of the requeued claim; let it find nobody before anyone is back.

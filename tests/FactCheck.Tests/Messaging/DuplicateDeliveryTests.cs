@@ -1,6 +1,7 @@
 using FactCheck.Contracts;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Workflow.Articles;
+using FactCheck.Workflow.Assignment;
 using FactCheck.Workflow.Claims;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class DuplicateDeliveryTests : IAsyncLifetime
     public async Task The_same_ArticleReceived_delivered_twice_extracts_claims_once()
     {
         var article = await StoreArticle();
-        using var consumed = new ConsumeCounter<ArticleReceived>(Bus);
+        using var consumed = new ReceiveCounter<ExtractClaimsConsumer>(Bus);
         var messageId = NewId.NextGuid();
         var message = new ArticleReceived(article.Id, article.Title, null, null, "en", DateTime.UtcNow);
 
@@ -42,7 +43,7 @@ public sealed class DuplicateDeliveryTests : IAsyncLifetime
     {
         var articleId = Guid.NewGuid();
         var submit = new SubmitArticle { ArticleId = articleId, Title = "Flight PS752", Text = "The aircraft carried 176 people, including 57 Canadians, officials said on Wednesday." };
-        using var consumed = new ConsumeCounter<SubmitArticle>(Bus);
+        using var consumed = new ReceiveCounter<SubmitArticleConsumer>(Bus);
 
         await Bus.Publish(submit, TestContext.Current.CancellationToken);
         await consumed.WaitFor(1);
@@ -57,19 +58,45 @@ public sealed class DuplicateDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_duplicated_ClaimQueued_does_not_assign_a_claim_twice()
     {
-        var articleId = Guid.NewGuid();
-        await Bus.Publish(new SubmitArticle { ArticleId = articleId, Title = "Troops", Text = "Around 200 Canadian troops have been training local forces since October 2018, the ministry said." }, TestContext.Current.CancellationToken);
-        var settled = await Settled(articleId);
-        var claim = await _app.WithDbAsync(db => db.Claims.AsNoTracking().FirstAsync(c => c.ArticleId == articleId));
+        var (claim, settled) = await AssignedClaim();
+        var articleId = claim.ArticleId;
 
-        using var consumed = new ConsumeCounter<ClaimQueued>(Bus);
+        using var received = new ReceiveCounter<AssignClaimConsumer>(Bus);
         await Bus.Publish(new ClaimQueued(claim.Id, articleId, claim.Priority, claim.DueAt), TestContext.Current.CancellationToken);
         await Bus.Publish(new ClaimQueued(claim.Id, articleId, claim.Priority, claim.DueAt), TestContext.Current.CancellationToken);
-        await consumed.WaitFor(2);
+        await received.WaitFor(2);
 
         var stored = await _app.WithDbAsync(db => db.Claims.AsNoTracking().SingleAsync(c => c.Id == claim.Id));
         Assert.Equal((claim.Version, claim.AssigneeId), (stored.Version, stored.AssigneeId));
         Assert.Equal(settled, await Snapshot(articleId));
+    }
+
+    [Fact]
+    public async Task The_same_ClaimQueued_delivered_twice_at_once_is_handled_once_by_the_batched_assignment()
+    {
+        var (claim, settled) = await AssignedClaim();
+        var articleId = claim.ArticleId;
+
+        using var received = new ReceiveCounter<AssignClaimConsumer>(Bus);
+        var messageId = NewId.NextGuid();
+        var message = new ClaimQueued(claim.Id, articleId, claim.Priority, claim.DueAt);
+        // Within the batch window: both copies reach the same batch or two batches back to back.
+        await Task.WhenAll(
+            Bus.Publish(message, ctx => ctx.MessageId = messageId, TestContext.Current.CancellationToken),
+            Bus.Publish(message, ctx => ctx.MessageId = messageId, TestContext.Current.CancellationToken));
+        await received.WaitFor(2);
+
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Inbox.CountAsync(i => i.MessageId == messageId && i.Consumer == nameof(AssignClaimConsumer))));
+        Assert.Equal(settled, await Snapshot(articleId));
+    }
+
+    /// <summary>A claim that went through the workflow once and was assigned, with its article's settled state.</summary>
+    private async Task<(Claim Claim, State Settled)> AssignedClaim()
+    {
+        var articleId = Guid.NewGuid();
+        await Bus.Publish(new SubmitArticle { ArticleId = articleId, Title = "Troops", Text = "Around 200 Canadian troops have been training local forces since October 2018, the ministry said." }, TestContext.Current.CancellationToken);
+        var settled = await Settled(articleId);
+        return (await _app.WithDbAsync(db => db.Claims.AsNoTracking().FirstAsync(c => c.ArticleId == articleId)), settled);
     }
 
     private async Task<Article> StoreArticle()
