@@ -33,6 +33,15 @@ public class DetectionBenchmarks
     [Benchmark(Description = "detect the sample article's claims")]
     public int DetectSampleArticle() => _detector.Detect(_article).Count;
 
+    /// <summary>As the extraction consumer runs it: several articles at once, one model.</summary>
+    [Benchmark(Description = "detect 4 sample articles at once", OperationsPerInvoke = 4)]
+    public int DetectFourArticlesAtOnce()
+    {
+        var counts = new int[4];
+        Parallel.For(0, counts.Length, new ParallelOptions { MaxDegreeOfParallelism = counts.Length }, i => counts[i] = _detector.Detect(_article).Count);
+        return counts.Sum();
+    }
+
     [Benchmark(Description = "score 200 sentences", OperationsPerInvoke = 200)]
     public double ScoreSentences() => _model.Score(_sentences)[0];
 }
