@@ -14,6 +14,8 @@ namespace FactCheck.Workflow.Assignment;
 public sealed class AssignClaimConsumer(FactCheckDbContext db, ClaimAssigner assigner, WorkflowMetrics metrics, OutboxSignal outbox, TimeProvider time, ILogger<AssignClaimConsumer> logger)
     : IdempotentBatchConsumer<ClaimQueued>(db, outbox, time, logger)
 {
+    private int _taken;
+
     protected override async Task Handle(IReadOnlyList<ConsumeContext<ClaimQueued>> messages, CancellationToken cancellationToken)
     {
         var ids = messages.Select(m => m.Message.ClaimId).Distinct().ToList();
@@ -21,8 +23,11 @@ public sealed class AssignClaimConsumer(FactCheckDbContext db, ClaimAssigner ass
         foreach (var missing in ids.Except(claims.Select(c => c.Id)))
             logger.LogWarning("Claim {ClaimId} from ClaimQueued does not exist; nothing to assign", missing);
 
-        metrics.AssignmentBatch(claims.Count);
+        _taken = claims.Count;
         var placed = await assigner.AssignAsync(claims, cancellationToken);
         logger.LogDebug("Placed {Placed} of {Count} queued claims", placed, claims.Count);
     }
+
+    // A batch retried after a conflict counts once, when it commits.
+    protected override void Committed() => metrics.AssignmentBatch(_taken);
 }

@@ -27,11 +27,11 @@ public abstract class InboxConsumer(FactCheckDbContext db, OutboxSignal outbox, 
     {
         var consumer = GetType().Name;
         var byId = messages.GroupBy(MessageIdentity.Of).ToDictionary(g => g.Key, g => g.First());
+        var ids = byId.Keys.ToList();
         for (var race = 1; ; race++)
         {
             // A retry may run in the scope of the failed attempt: start from what the database holds.
             Db.ChangeTracker.Clear();
-            var ids = byId.Keys.ToList();
             var handled = await Db.Inbox.Where(i => i.Consumer == consumer && ids.Contains(i.MessageId)).Select(i => i.MessageId).ToListAsync(cancellationToken);
             foreach (var id in handled)
                 logger.LogInformation("{Consumer} already handled message {MessageId}; ignoring the duplicate", consumer, id);
@@ -45,11 +45,11 @@ public abstract class InboxConsumer(FactCheckDbContext db, OutboxSignal outbox, 
             {
                 await Db.SaveChangesAsync(cancellationToken);
                 outbox.Notify();
+                Committed();
                 return;
             }
             catch (DbUpdateException ex) when (Database.IsUniqueViolation(ex) && race < RacesToLose)
             {
-                Db.ChangeTracker.Clear();
                 var ours = fresh.Select(m => m.Key).ToList();
                 if (!await Db.Inbox.AnyAsync(i => i.Consumer == consumer && ours.Contains(i.MessageId), CancellationToken.None))
                     throw;
@@ -57,6 +57,11 @@ public abstract class InboxConsumer(FactCheckDbContext db, OutboxSignal outbox, 
                 logger.LogInformation("{Consumer} lost a race for a message to a duplicate delivery; handling the others again", consumer);
             }
         }
+    }
+
+    /// <summary>Called once the handled work is committed, for what must only count then (metrics).</summary>
+    protected virtual void Committed()
+    {
     }
 }
 
