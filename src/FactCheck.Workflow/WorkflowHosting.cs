@@ -160,8 +160,18 @@ public static class WorkflowHosting
     public static bool IsEmbedded(this DatabaseOptions database, BusOptions bus) =>
         database.Provider == DatabaseProvider.Sqlite && bus.Transport == BusTransport.InMemory;
 
+    /// <summary>The workflow's own consumers; each keeps an inbox, which is how a relayed message is known to be handled.</summary>
+    private static readonly (Type Consumer, Type? Definition)[] InboxConsumers =
+    [
+        (typeof(SubmitArticleConsumer), null),
+        (typeof(ExtractClaimsConsumer), null),
+        (typeof(AssignClaimConsumer), typeof(AssignClaimConsumerDefinition)),
+        (typeof(SourceAttachedConsumer), null),
+    ];
+
     private static void AddBus(IServiceCollection services, BusOptions options, WorkflowOptions workflow, Action<IBusRegistrationConfigurator>? configureBus)
     {
+        services.AddSingleton(new OutboxSettlement(InboxConsumers.Select(c => c.Consumer)));
         services.AddMassTransit(x =>
         {
             // MassTransit otherwise reports usage to its vendor: a newsroom's systems do not phone home (found by the pipeline benchmark's logs).
@@ -170,10 +180,8 @@ public static class WorkflowHosting
             configureBus?.Invoke(x);
             if (workflow.RunConsumers)
             {
-                x.AddConsumer<SubmitArticleConsumer>();
-                x.AddConsumer<ExtractClaimsConsumer>();
-                x.AddConsumer<AssignClaimConsumer, AssignClaimConsumerDefinition>();
-                x.AddConsumer<SourceAttachedConsumer>();
+                foreach (var (consumer, definition) in InboxConsumers)
+                    x.AddConsumer(consumer, definition);
                 x.AddWebhookFanOut();
             }
 

@@ -469,10 +469,15 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SettledAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("SettledAt");
 
                     b.HasIndex("DispatchedAt", "Id");
 

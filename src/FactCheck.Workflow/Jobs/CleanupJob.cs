@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FactCheck.Workflow.Jobs;
 
 /// <summary>
-/// Recurring: forgets relayed outbox rows and old inbox keys once no redelivery can still arrive, and
+/// Recurring: forgets settled outbox rows and old inbox keys once no redelivery can still arrive, and
 /// webhook deliveries (with their attempt logs) once they are a month old and settled.
 /// </summary>
 public sealed class CleanupJob(FactCheckDbContext db, TimeProvider time)
@@ -16,7 +16,7 @@ public sealed class CleanupJob(FactCheckDbContext db, TimeProvider time)
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow().UtcDateTime - Retention;
-        await db.Outbox.Where(m => m.DispatchedAt != null && m.DispatchedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.Outbox.Where(m => m.SettledAt != null && m.SettledAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.Inbox.Where(i => i.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         var logCutoff = time.GetUtcNow().UtcDateTime - DeliveryLogRetention;
         await db.WebhookDeliveries.Where(d => d.State != DeliveryState.Pending && d.CreatedAt < logCutoff).ExecuteDeleteAsync(cancellationToken);

@@ -21,11 +21,14 @@ public abstract class InboxConsumer(FactCheckDbContext db, OutboxSignal outbox, 
 
     protected DateTime Now => Time.GetUtcNow().UtcDateTime;
 
+    /// <summary>The consumer's name in its inbox rows.</summary>
+    public static string NameOf(Type consumer) => consumer.Name;
+
     /// <summary>Hands the messages not yet in the inbox to <paramref name="handle"/> and saves its work with their inbox rows.</summary>
     protected async Task ConsumeOnce<TMessage>(IReadOnlyList<ConsumeContext<TMessage>> messages, Func<IReadOnlyList<ConsumeContext<TMessage>>, Task> handle, CancellationToken cancellationToken)
         where TMessage : class
     {
-        var consumer = GetType().Name;
+        var consumer = NameOf(GetType());
         var byId = messages.GroupBy(MessageIdentity.Of).ToDictionary(g => g.Key, g => g.First());
         var ids = byId.Keys.ToList();
         for (var race = 1; ; race++)

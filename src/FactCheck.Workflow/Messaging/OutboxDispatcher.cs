@@ -12,9 +12,18 @@ namespace FactCheck.Workflow.Messaging;
 /// Relays outbox rows to the bus in the order they were written. Several instances may run: each
 /// takes a batch by stamping it with a lock that expires, so a crashed instance's batch is picked
 /// up again. A row is marked dispatched only after the broker accepted it; relaying it twice is
-/// harmless because it keeps its MessageId and consumers have an inbox.
+/// harmless because it keeps its MessageId and consumers have an inbox. Over the in-memory bus a
+/// relayed row also waits to be settled (<see cref="OutboxSettlement"/>), and what never settled
+/// before the last stop is relayed again when this starts.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, TimeProvider time, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    BusOptions options,
+    OutboxSettlement settlement,
+    OutboxSignal signal,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger)
     : BackgroundService
 {
     // 100 trailed a busy review phase (206 relayed against 245 written per second): each batch waits for its slowest claim.
@@ -28,12 +37,23 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
     /// </summary>
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
+    private static readonly TimeSpan SettleInterval = TimeSpan.FromSeconds(1);
+
+    private DateTime _lastSettled;
+
+    /// <summary>A broker keeps what it accepted; the in-memory bus loses it with the process.</summary>
+    private bool BusKeepsMessages => options.Transport != BusTransport.InMemory;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!BusKeepsMessages)
+            await ReplayUnsettledAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (!BusKeepsMessages)
+                    await SettleAsync(stoppingToken);
                 if (await DispatchBatchAsync(stoppingToken) == BatchSize)
                     continue;
             }
@@ -51,6 +71,39 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
                 return;
             }
         }
+    }
+
+    /// <summary>What the last process relayed over the in-memory bus and nobody committed goes again.</summary>
+    private async Task ReplayUnsettledAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<FactCheckDbContext>();
+                var replayed = await settlement.ReplayUnsettledAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
+                if (replayed > 0)
+                    logger.LogWarning("{Count} outbox messages were relayed to the in-memory bus before the last stop and not handled; relaying them again", replayed);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && attempt < 10)
+            {
+                // Nothing may be relayed before the replay: a fresh row relayed first would be replayed as lost.
+                logger.LogWarning(ex, "Could not look for unsettled outbox messages (attempt {Attempt}); retrying", attempt);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), time, cancellationToken);
+            }
+        }
+    }
+
+    private async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (now - _lastSettled < SettleInterval)
+            return;
+        _lastSettled = now;
+        await using var scope = scopes.CreateAsyncScope();
+        await settlement.SettleAsync(scope.ServiceProvider.GetRequiredService<FactCheckDbContext>(), now, cancellationToken);
     }
 
     /// <summary>Relays one batch; returns how many messages it took.</summary>
@@ -117,6 +170,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
                 timeout.CancelAfter(PublishTimeout);
                 await bus.Publish(body!, type!, ctx => ctx.MessageId = row.MessageId, timeout.Token);
                 row.DispatchedAt = time.GetUtcNow().UtcDateTime;
+                if (BusKeepsMessages)
+                    row.SettledAt = row.DispatchedAt;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {

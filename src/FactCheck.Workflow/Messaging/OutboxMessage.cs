@@ -9,7 +9,13 @@ public sealed class OutboxMessage
     public string MessageType { get; private set; } = "";
     public string Body { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
+    /// <summary>When the bus took it.</summary>
     public DateTime? DispatchedAt { get; set; }
+    /// <summary>
+    /// When nothing more can lose it: at once on a broker, which keeps what it took; on the in-memory
+    /// bus, which keeps nothing past the process, once every consumer with an inbox has committed it.
+    /// </summary>
+    public DateTime? SettledAt { get; set; }
     public Guid? LockedBy { get; set; }
     public DateTime? LockedUntil { get; set; }
     public int Attempts { get; set; }

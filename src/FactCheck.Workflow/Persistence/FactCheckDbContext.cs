@@ -218,6 +218,7 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
             o.HasKey(x => x.Id);
             o.HasIndex(x => x.MessageId).IsUnique();
             o.HasIndex(x => new { x.DispatchedAt, x.Id });
+            o.HasIndex(x => x.SettledAt);
             o.Property(x => x.MessageType).HasMaxLength(200);
         });
 
