@@ -95,10 +95,10 @@ internal sealed class IdentitySeeder(IServiceProvider services, IConfiguration c
     {
         if (await db.Articles.AnyAsync(a => a.Id == SampleArticleId, ct))
             return;
-        string text;
+        string text, source;
         if (demo.ArticlePath is { Length: > 0 } configured)
         {
-            var path = Path.Combine(env.ContentRootPath, configured);
+            var path = source = Path.Combine(env.ContentRootPath, configured);
             if (!File.Exists(path))
             {
                 logger.LogWarning("Sample article {Path} not found; starting without it", path);
@@ -110,6 +110,7 @@ internal sealed class IdentitySeeder(IServiceProvider services, IConfiguration c
         else
         {
             text = await EmbeddedSampleArticle(ct);
+            source = "the sample article embedded in the app";
         }
 
         db.Publish(new SubmitArticle
@@ -126,6 +127,7 @@ internal sealed class IdentitySeeder(IServiceProvider services, IConfiguration c
         });
         await db.SaveChangesAsync(ct);
         outbox.Notify();
+        logger.LogInformation("Embedded mode: submitted the demo article {ArticleId} ({Characters} characters) from {Source}", SampleArticleId, text.Length, source);
     }
 
     /// <summary>Demo/SampleArticle/article.txt, embedded in this assembly (see its README.md).</summary>
