@@ -8,6 +8,7 @@ using FactCheck.Detection;
 //   extract <article.txt>          the article's claims as JSON
 //   eval <sentences.tsv>           precision/recall/F1 of the Yes class at the shipped threshold
 //   train [train.tsv] [model-dir]  trains the check-worthiness model and writes it into the repository
+//                                  (default: src/FactCheck.Detection/Training/train.tsv, .../Model)
 //   calibrate <pairs.tsv>          the similar-claims threshold that best separates labelled pairs
 //   contracts [file.md]            the message contracts document (docs/contracts.md)
 return args switch
@@ -76,8 +77,9 @@ static int Calibrate(string pairsFile)
 
 static int Train(string[] rest)
 {
-    var trainFile = rest.Length > 0 ? rest[0] : FindUpwards("shared/data/checkworthiness/train.tsv");
-    var modelDir = rest.Length > 1 ? rest[1] : Path.Combine(Path.GetDirectoryName(FindUpwards("FactCheck.sln"))!, "src", "FactCheck.Detection", "Model");
+    var detection = Path.Combine(Path.GetDirectoryName(FindUpwards("FactCheck.sln"))!, "src", "FactCheck.Detection");
+    var trainFile = rest.Length > 0 ? rest[0] : Path.Combine(detection, "Training", "train.tsv");
+    var modelDir = rest.Length > 1 ? rest[1] : Path.Combine(detection, "Model");
     var report = CheckWorthinessTrainer.Train(CheckWorthinessData.Load(trainFile), modelDir, Console.Error.WriteLine);
     Console.WriteLine(report);
     return 0;

@@ -94,7 +94,7 @@ public static class ApiLoadHarness
             await Parallel.ForEachAsync(emails, parallel, async (email, _) =>
                 await LoadHarness.CreateUserAsync(http, admin, email, ReviewerPassword, "Reviewer"));
 
-            var text = await File.ReadAllTextAsync(SharedData.Path("seed-article", "article.txt"));
+            var text = await File.ReadAllTextAsync(BenchmarkData.Path("article.txt"));
             await Parallel.ForEachAsync(Enumerable.Range(1, articles), parallel, async (i, ct) =>
             {
                 using var request = Authorized(HttpMethod.Post, "/api/articles", admin);

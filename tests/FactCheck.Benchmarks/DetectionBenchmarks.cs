@@ -18,8 +18,8 @@ public class DetectionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _article = File.ReadAllText(SharedData.Path("seed-article", "article.txt"));
-        _sentences = [.. CheckWorthinessData.Load(SharedData.Path("checkworthiness", "dev.tsv")).Take(200).Select(s => s.Text)];
+        _article = File.ReadAllText(BenchmarkData.Path("article.txt"));
+        _sentences = [.. CheckWorthinessData.Load(BenchmarkData.Path("dev.tsv")).Take(200).Select(s => s.Text)];
         _model = CheckWorthinessModel.LoadShipped();
         _detector = new ClaimDetector(_model);
     }
@@ -46,17 +46,16 @@ public class DetectionBenchmarks
     public double ScoreSentences() => _model.Score(_sentences)[0];
 }
 
-internal static class SharedData
+/// <summary>
+/// The files FactCheck.Benchmarks.csproj links into its output's Data folder (each has one copy in the
+/// repository): the sample article, its gold annotation and dev.tsv. As content copied to the output,
+/// they also reach the project BenchmarkDotNet generates and runs.
+/// </summary>
+internal static class BenchmarkData
 {
-    public static string Path(params string[] parts)
+    public static string Path(string name)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine([dir.FullName, "shared", "data", .. parts]);
-            if (File.Exists(candidate))
-                return candidate;
-        }
-
-        throw new FileNotFoundException("shared/data not found above " + AppContext.BaseDirectory);
+        var path = System.IO.Path.Combine(AppContext.BaseDirectory, "Data", name);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Data/{name} is not in the benchmarks' output (see FactCheck.Benchmarks.csproj).", path);
     }
 }

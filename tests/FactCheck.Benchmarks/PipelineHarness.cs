@@ -36,7 +36,7 @@ public static class PipelineHarness
         var options = PipelineOptions.Parse(args);
         var run = $"factcheck_bench_{Guid.NewGuid():N}"[..28];
         var mode = options.Embedded ? "embedded: SQLite + in-memory bus" : "RabbitMQ + PostgreSQL";
-        var article = await File.ReadAllTextAsync(SharedData.Path("seed-article", "article.txt"));
+        var article = await File.ReadAllTextAsync(BenchmarkData.Path("article.txt"));
         var total = Stopwatch.StartNew();
 
         await using var sandbox = new Sandbox();

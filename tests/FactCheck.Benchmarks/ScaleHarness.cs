@@ -245,9 +245,9 @@ public static partial class ScaleHarness
         var articles = (claims + ClaimsPerArticle - 1) / ClaimsPerArticle;
         var openFrom = (int)(articles * 0.95);
         var now = DateTime.UtcNow;
-        using var gold = JsonDocument.Parse(await File.ReadAllTextAsync(SharedData.Path("seed-article", "gold.json")));
+        using var gold = JsonDocument.Parse(await File.ReadAllTextAsync(BenchmarkData.Path("gold.json")));
         var texts = gold.RootElement.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("quote").GetString()!).ToArray();
-        var article = await File.ReadAllTextAsync(SharedData.Path("seed-article", "article.txt"));
+        var article = await File.ReadAllTextAsync(BenchmarkData.Path("article.txt"));
 
         await ExecuteAsync(db, "SET synchronous_commit = off");
         await ExecuteAsync(db, """

@@ -54,7 +54,7 @@ public static class UiHarness
             var small = await TotalClaimsAsync(http);
             var baseline = await DeskLoadAsync(page);
 
-            var article = await File.ReadAllTextAsync(SharedData.Path("seed-article", "article.txt"));
+            var article = await File.ReadAllTextAsync(BenchmarkData.Path("article.txt"));
             var submitted = Stopwatch.StartNew();
             for (var i = 0; await TotalClaimsAsync(http) < targetClaims; i++)
             {

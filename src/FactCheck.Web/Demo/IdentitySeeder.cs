@@ -15,8 +15,11 @@ public sealed class DemoOptions
     /// <summary>Seed demo users and the sample article. Honoured in embedded mode only.</summary>
     public bool Seed { get; set; } = true;
 
-    /// <summary>The sample article; relative paths are looked up from the content root and its parents.</summary>
-    public string ArticlePath { get; set; } = "shared/data/seed-article/article.txt";
+    /// <summary>
+    /// A text file to submit instead of the sample article embedded in the app (Demo/SampleArticle);
+    /// a relative path is relative to the content root. Not set: the embedded one.
+    /// </summary>
+    public string? ArticlePath { get; set; }
 }
 
 /// <summary>
@@ -28,6 +31,7 @@ internal sealed class IdentitySeeder(IServiceProvider services, IConfiguration c
 {
     public const string DemoPassword = "FactCheck-demo-2026";
     public static readonly Guid SampleArticleId = Guid.Parse("0195f0c0-0000-7000-8000-00000000a001");
+    internal const string SampleArticleResource = "FactCheck.Web.Demo.SampleArticle.article.txt";
 
     internal static readonly (string Email, string Name, string[] Roles, string[] Beats)[] DemoUsers =
     [
@@ -91,18 +95,29 @@ internal sealed class IdentitySeeder(IServiceProvider services, IConfiguration c
     {
         if (await db.Articles.AnyAsync(a => a.Id == SampleArticleId, ct))
             return;
-        var path = FindUpwards(env.ContentRootPath, demo.ArticlePath);
-        if (path is null)
+        string text, source;
+        if (demo.ArticlePath is { Length: > 0 } configured)
         {
-            logger.LogWarning("Sample article {Path} not found above {Root}; starting without it", demo.ArticlePath, env.ContentRootPath);
-            return;
+            var path = source = Path.Combine(env.ContentRootPath, configured);
+            if (!File.Exists(path))
+            {
+                logger.LogWarning("Sample article {Path} not found; starting without it", path);
+                return;
+            }
+
+            text = await File.ReadAllTextAsync(path, ct);
+        }
+        else
+        {
+            text = await EmbeddedSampleArticle(ct);
+            source = "the sample article embedded in the app";
         }
 
         db.Publish(new SubmitArticle
         {
             ArticleId = SampleArticleId,
             Title = "NDP wants Canada's special forces out of Iraq",
-            Text = await File.ReadAllTextAsync(path, ct),
+            Text = text,
             Outlet = "The Canadian Press",
             Author = "Lee Berthiaume",
             PublishedAt = new DateTime(2020, 1, 13, 0, 0, 0, DateTimeKind.Utc),
@@ -112,19 +127,15 @@ internal sealed class IdentitySeeder(IServiceProvider services, IConfiguration c
         });
         await db.SaveChangesAsync(ct);
         outbox.Notify();
+        logger.LogInformation("Embedded mode: submitted the demo article {ArticleId} ({Characters} characters) from {Source}", SampleArticleId, text.Length, source);
     }
 
-    private static string? FindUpwards(string root, string relative)
+    /// <summary>Demo/SampleArticle/article.txt, embedded in this assembly (see its README.md).</summary>
+    internal static async Task<string> EmbeddedSampleArticle(CancellationToken ct = default)
     {
-        if (Path.IsPathRooted(relative))
-            return File.Exists(relative) ? relative : null;
-        for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-                return candidate;
-        }
-
-        return null;
+        await using var stream = typeof(IdentitySeeder).Assembly.GetManifestResourceStream(SampleArticleResource)
+            ?? throw new InvalidOperationException($"The resource {SampleArticleResource} is not in {typeof(IdentitySeeder).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync(ct);
     }
 }

@@ -7,6 +7,7 @@ using FactCheck.Web.Api;
 using FactCheck.Workflow.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Tests.Api;
 
@@ -98,5 +99,34 @@ public sealed class EmbeddedModeTests(ITestOutputHelper output) : IAsyncLifetime
         var document = await editor.GetStringAsync("/openapi/v1.json");
         foreach (var path in new[] { "/api/articles", "/api/claims/next", "/api/claims/{id}/verdict/approve", "/api/claims/{id}/claimreview" })
             Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
+    }
+}
+
+/// <summary><c>FactCheck:Demo:ArticlePath</c>: a newsroom's own demo article instead of the embedded sample.</summary>
+public sealed class DemoArticlePathTests
+{
+    [Fact]
+    public async Task A_configured_file_is_submitted_instead_of_the_embedded_sample_article()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"factcheck-demo-{Guid.NewGuid():N}.txt");
+        const string text = "The city spent 4.2 million dollars on road repairs in 2023, the mayor said.";
+        await File.WriteAllTextAsync(file, text, TestContext.Current.CancellationToken);
+        try
+        {
+            await using var app = new FactCheckApp(TestStack.Embedded(), new Dictionary<string, string?>
+            {
+                ["FactCheck:Demo:Seed"] = "true",
+                ["FactCheck:Demo:ArticlePath"] = file,
+            });
+            _ = app.Server;
+            var stored = await Eventually.Until(
+                () => app.WithDbAsync(db => db.Articles.Where(a => a.Id == Web.Demo.IdentitySeeder.SampleArticleId).Select(a => a.Text).FirstOrDefaultAsync()),
+                t => t is not null, TimeSpan.FromSeconds(30), "the demo article");
+            Assert.Equal(text, stored);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

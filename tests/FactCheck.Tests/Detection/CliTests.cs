@@ -28,7 +28,7 @@ public sealed partial class CliTests
     [Fact]
     public async Task Extract_prints_the_claims_as_json_with_offsets_into_the_file()
     {
-        var file = SampleArticle.SharedData("seed-article", "article.txt");
+        var file = SampleArticle.FilePath;
         var text = await File.ReadAllTextAsync(file);
         var (_, output) = await Run("extract", file);
 

@@ -5,7 +5,7 @@ using FactCheck.Tests.Infrastructure;
 
 namespace FactCheck.Tests.Detection;
 
-/// <summary>The detector against the sample article's gold annotation (../shared/data/seed-article/gold.json).</summary>
+/// <summary>The detector against the sample article's gold annotation (tests/FactCheck.Tests/Data/gold.json).</summary>
 public sealed partial class SampleArticleGoldTests(ITestOutputHelper output)
 {
     private static ClaimDetector Detector => new(CheckWorthinessModel.Shared);
@@ -100,15 +100,13 @@ public sealed partial class CheckWorthinessModelTests
     [Fact]
     public void The_data_files_load_with_the_published_counts_despite_the_joined_line()
     {
-        var train = CheckWorthinessData.Load(SharedFile("train.tsv"));
-        var dev = CheckWorthinessData.Load(SharedFile("dev.tsv"));
+        var train = CheckWorthinessData.Load(TrainingData.File("train.tsv"));
+        var dev = CheckWorthinessData.Load(TrainingData.File("dev.tsv"));
         Assert.Equal((22_501, 5_413), (train.Count, train.Count(s => s.CheckWorthy)));
         Assert.Equal((1_032, 238), (dev.Count, dev.Count(s => s.CheckWorthy)));
         Assert.Contains(train, s => s is { Id: "29286", Text: "You can't bring back jobs.", CheckWorthy: false });
         Assert.DoesNotContain(dev, s => s.Text.EndsWith('\r'));
     }
-
-    private static string SharedFile(string name) => SampleArticle.SharedData("checkworthiness", name);
 }
 
 public sealed class ClaimSimilarityTests

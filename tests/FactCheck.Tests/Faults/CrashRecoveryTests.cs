@@ -32,7 +32,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         using var editor = await app.ClientForAsync("eddie@newsroom.test");
         await using var integrator = await IntegratorQueue.StartAsync(app.Stack.RabbitMq!, StatusExchange);
 
-        var first = WorkerProcess.Start(app.Stack);
+        using var first = WorkerProcess.Start(app.Stack);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < Articles; i++)
             Assert.Equal(HttpStatusCode.Accepted, (await editor.PostAsJsonAsync("/api/articles", SampleArticle.Request())).StatusCode);

@@ -2,27 +2,26 @@ using System.Text.Json;
 
 namespace FactCheck.Tests.Infrastructure;
 
-/// <summary>The shared sample article and its gold annotation, read from ../shared/data (never copied).</summary>
+/// <summary>
+/// The sample article and its gold annotation, as this project's build copies them next to the
+/// tests: Data/article.txt is linked from src/FactCheck.Web/Demo/SampleArticle (the one copy, also
+/// embedded in the web app), Data/gold.json is tests/FactCheck.Tests/Data/gold.json.
+/// </summary>
 public static class SampleArticle
 {
-    private static readonly Lazy<string> SharedDataDirectory = new(() =>
+    /// <summary>A file of the test output's Data folder, e.g. <c>DataFile("gold.json")</c>.</summary>
+    public static string DataFile(string name)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (File.Exists(Path.Combine(candidate, "seed-article", "article.txt")))
-                return candidate;
-        }
+        var path = Path.Combine(AppContext.BaseDirectory, "Data", name);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Data/{name} is not in the test output (see FactCheck.Tests.csproj).", path);
+    }
 
-        throw new FileNotFoundException("shared/data/seed-article/article.txt was not found above " + AppContext.BaseDirectory);
-    });
+    /// <summary>The article as a file, for programs that take a path.</summary>
+    public static string FilePath => DataFile("article.txt");
 
-    /// <summary>A file of ../shared/data, e.g. <c>SharedData("checkworthiness", "dev.tsv")</c>.</summary>
-    public static string SharedData(params string[] parts) => Path.Combine([SharedDataDirectory.Value, .. parts]);
+    public static string Text => File.ReadAllText(FilePath);
 
-    public static string Text => File.ReadAllText(SharedData("seed-article", "article.txt"));
-
-    public static JsonDocument Gold => JsonDocument.Parse(File.ReadAllText(SharedData("seed-article", "gold.json")));
+    public static JsonDocument Gold => JsonDocument.Parse(File.ReadAllText(DataFile("gold.json")));
 
     public static object Request(string? author = "Lee Berthiaume") => new
     {
@@ -35,4 +34,11 @@ public static class SampleArticle
         language = "en",
         beat = "defence",
     };
+}
+
+/// <summary>The labelled check-worthiness sentences, read where they live in the repository (2.5 MB: not copied).</summary>
+public static class TrainingData
+{
+    /// <summary>A file of src/FactCheck.Detection/Training, e.g. <c>File("dev.tsv")</c>.</summary>
+    public static string File(string name) => Path.Combine(BuiltProgram.RepositoryRoot(), "src", "FactCheck.Detection", "Training", name);
 }
