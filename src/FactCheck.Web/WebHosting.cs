@@ -60,6 +60,7 @@ public static class WebHosting
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<FactCheckDbContext>();
+        services.AddFactCheckKeyRing();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";
