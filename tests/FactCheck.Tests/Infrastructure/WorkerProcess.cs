@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace FactCheck.Tests.Infrastructure;
 
@@ -23,7 +21,7 @@ public sealed class WorkerProcess : IDisposable
 
     public static WorkerProcess Start(TestStack stack, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var healthUrl = $"http://127.0.0.1:{FreePort()}";
+        var healthUrl = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = false, UseShellExecute = false };
         start.ArgumentList.Add(BuiltProgram.PathOf("FactCheck.Worker"));
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
@@ -55,12 +53,5 @@ public sealed class WorkerProcess : IDisposable
             _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
