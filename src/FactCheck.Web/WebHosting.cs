@@ -60,6 +60,7 @@ public static class WebHosting
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<FactCheckDbContext>();
+        services.AddFactCheckKeyRing(builder.Configuration);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";

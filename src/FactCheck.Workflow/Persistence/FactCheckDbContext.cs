@@ -7,6 +7,7 @@ using FactCheck.Workflow.Integrations;
 using FactCheck.Workflow.Messaging;
 using FactCheck.Workflow.Sources;
 using FactCheck.Workflow.Verdicts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FactCheck.Workflow.Persistence;
 
 public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options, TimeProvider? time = null, WorkflowMetrics? metrics = null)
-    : IdentityDbContext<IdentityUser>(options)
+    : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -32,6 +33,9 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <summary>The web hosts' Data Protection key ring (sign-in cookies, bearer and refresh tokens), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Queues a message for the bus in the same transaction as the current changes.</summary>
     public void Publish(object message)

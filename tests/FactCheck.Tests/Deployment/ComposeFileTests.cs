@@ -51,6 +51,25 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
+    public async Task The_web_app_gets_the_key_ring_certificate_as_a_secret_from_a_file_kept_out_of_git_and_the_image()
+    {
+        var (code, config, error) = await ComposeAsync(Secrets, "config");
+        Assert.True(code == 0, error);
+        var services = Services(config);
+
+        Assert.Matches(@"secrets:\s+- source: dataprotection-certificate\n", services["web"]);
+        Assert.Contains("FactCheck__DataProtection__CertificatePath: /run/secrets/dataprotection-certificate", services["web"], StringComparison.Ordinal);
+        Assert.DoesNotContain("secrets:", services["worker"], StringComparison.Ordinal);
+        var file = Assert.Single(SecretFilePattern().Matches(config)).Groups[1].Value;
+        Assert.Equal(Path.Combine(Root, "deploy", "secrets", "dataprotection.pfx"), file);
+
+        // Made per deployment: git must not take it, nor the image build (COPY . .) bake it in.
+        var (ignored, _, gitError) = await RunAsync("git", ["check-ignore", "-q", Path.GetRelativePath(Root, file)]);
+        Assert.True(ignored == 0, $"git does not ignore {file} (.gitignore): {gitError}");
+        Assert.Contains("deploy/secrets/", File.ReadAllLines(Path.Combine(Root, ".dockerignore")));
+    }
+
+    [Fact]
     public void The_dockerfile_builds_the_hosts_the_compose_file_runs_from_projects_in_the_solution()
     {
         var dockerfile = File.ReadAllText(Path.Combine(Root, "deploy", "Dockerfile"));
@@ -117,7 +136,7 @@ public sealed partial class ComposeFileTests
         return services;
     }
 
-    private static async Task<(int Code, string Output, string Error)> ComposeAsync(Dictionary<string, string> environment, params string[] args)
+    private static Task<(int Code, string Output, string Error)> ComposeAsync(Dictionary<string, string> environment, params string[] args)
     {
         const string compose = "/usr/bin/docker-compose";
         if (!File.Exists(compose))
@@ -128,13 +147,18 @@ public sealed partial class ComposeFileTests
             Assert.Skip(message);
         }
 
-        var start = new ProcessStartInfo(compose, ["-f", "docker-compose.yml", .. args])
+        return RunAsync(compose, ["-f", "docker-compose.yml", .. args], environment);
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(string program, string[] args, Dictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(program, args)
         {
             WorkingDirectory = Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in environment ?? [])
             start.Environment[key] = value;
         using var process = ChildProcess.Start(start);
         var output = process.StandardOutput.ReadToEndAsync();
@@ -154,6 +178,9 @@ public sealed partial class ComposeFileTests
 
     [GeneratedRegex(@"^FROM (\S+)")]
     private static partial Regex BasePattern();
+
+    [GeneratedRegex(@"^  dataprotection-certificate:\n    file: (\S+)$", RegexOptions.Multiline)]
+    private static partial Regex SecretFilePattern();
 
     [GeneratedRegex(@"- CMD-SHELL\s+- (\w+)")]
     private static partial Regex HealthToolPattern();

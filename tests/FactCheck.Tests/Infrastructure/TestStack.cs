@@ -35,6 +35,23 @@ public sealed class TestStack : IAsyncDisposable
     public string Transport { get; }
     public string? RabbitMq { get; }
 
+    /// <summary>This stack as the environment variables a FactCheck process of its own is given.</summary>
+    public IReadOnlyDictionary<string, string> Settings
+    {
+        get
+        {
+            var settings = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__FactCheck"] = ConnectionString,
+                ["FactCheck__Database__Provider"] = Provider,
+                ["FactCheck__Bus__Transport"] = Transport,
+            };
+            if (RabbitMq is not null)
+                settings["ConnectionStrings__RabbitMq"] = RabbitMq;
+            return settings;
+        }
+    }
+
     public static TestStack Embedded()
     {
         var file = Path.Combine(Path.GetTempPath(), $"factcheck-test-{Guid.NewGuid():N}.db");
@@ -53,14 +70,7 @@ public sealed class TestStack : IAsyncDisposable
         var postgres = Database.PostgreSqlSettings(RequireSetting(PostgresVariable, "a PostgreSQL connection string, e.g. Host=127.0.0.1;Username=postgres;Password=postgres")).ConnectionString;
         var rabbit = RequireSetting(RabbitMqVariable, "a RabbitMQ URI, e.g. amqp://guest:guest@127.0.0.1:5672/");
 
-        var database = $"factcheck_test_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(postgres))
-        {
-            await OpenAdminAsync(admin);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
+        var database = await CreateDatabaseAsync(postgres);
         var vhost = $"factcheck-test-{Guid.NewGuid():N}";
         await RabbitMqCtl("add_vhost", vhost);
         await RabbitMqCtl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
@@ -69,14 +79,7 @@ public sealed class TestStack : IAsyncDisposable
 
         return new TestStack("PostgreSql", connection, "RabbitMq", rabbitUri, async () =>
         {
-            NpgsqlConnection.ClearAllPools();
-            await using (var admin = new NpgsqlConnection(postgres))
-            {
-                await OpenAdminAsync(admin);
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
-                await drop.ExecuteNonQueryAsync();
-            }
-
+            await DropDatabaseAsync(postgres, database);
             await RabbitMqCtl("delete_vhost", vhost);
         }, async online =>
         {
@@ -91,6 +94,37 @@ public sealed class TestStack : IAsyncDisposable
                 await cut.ExecuteNonQueryAsync();
             }
         }, vhost);
+    }
+
+    /// <summary>
+    /// A fresh PostgreSQL database and the in-memory bus (each process a bus of its own): for tests of
+    /// what processes share through the database alone, such as the sign-in key ring. Skips like <see cref="RealAsync"/>.
+    /// </summary>
+    public static async Task<TestStack> PostgreSqlAsync()
+    {
+        var postgres = Database.PostgreSqlSettings(RequireSetting(PostgresVariable, "a PostgreSQL connection string, e.g. Host=127.0.0.1;Username=postgres;Password=postgres")).ConnectionString;
+        var database = await CreateDatabaseAsync(postgres);
+        var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
+        return new TestStack("PostgreSql", connection, "InMemory", null, () => DropDatabaseAsync(postgres, database));
+    }
+
+    private static async Task<string> CreateDatabaseAsync(string postgres)
+    {
+        var database = $"factcheck_test_{Guid.NewGuid():N}";
+        await using var admin = new NpgsqlConnection(postgres);
+        await OpenAdminAsync(admin);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
+        await create.ExecuteNonQueryAsync();
+        return database;
+    }
+
+    private static async Task DropDatabaseAsync(string postgres, string database)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(postgres);
+        await OpenAdminAsync(admin);
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
     }
 
     /// <summary>Takes the test's PostgreSQL database away (refusing and cutting connections) or brings it back.</summary>

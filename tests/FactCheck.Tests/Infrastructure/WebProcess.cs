@@ -5,7 +5,9 @@ namespace FactCheck.Tests.Infrastructure;
 
 /// <summary>
 /// FactCheck.Web as a process of its own on a free loopback port, as a newsroom runs it, so a test
-/// can stop it the hard way (SIGKILL) or the normal way (SIGTERM) and start it again.
+/// can stop it the hard way (SIGKILL) or the normal way (SIGTERM) and start it again. Given a home
+/// folder, the process keeps its user files there (where ASP.NET Core would keep Data Protection keys
+/// if nothing else did), so two of these share no file, as two machines would not.
 /// </summary>
 public sealed class WebProcess : IAsyncDisposable
 {
@@ -25,10 +27,11 @@ public sealed class WebProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts the built web app with these settings (environment variables) and waits until it is ready.</summary>
-    public static async Task<WebProcess> StartAsync(IReadOnlyDictionary<string, string> settings, ITestOutputHelper? log = null, TimeSpan? readyWithin = null)
+    public static async Task<WebProcess> StartAsync(
+        IReadOnlyDictionary<string, string> settings, ITestOutputHelper? log = null, string? home = null, TimeSpan? readyWithin = null)
     {
         var dll = BuiltProgram.PathOf("FactCheck.Web");
-        var baseAddress = new Uri($"http://127.0.0.1:{WorkerProcess.FreePort()}");
+        var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", baseAddress.ToString()])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -36,7 +39,17 @@ public sealed class WebProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (home is not null)
+        {
+            // Where .NET and ASP.NET Core look for a user's folders on Linux: all of them in this home.
+            foreach (var variable in new[] { "LOCALAPPDATA", "USERPROFILE", "XDG_DATA_HOME", "XDG_CONFIG_HOME" })
+                start.Environment.Remove(variable);
+            start.Environment["HOME"] = home;
+            start.Environment["DOTNET_CLI_HOME"] = home;
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["FactCheck__LinkCheck__Enabled"] = "false";
         foreach (var (key, value) in settings)
             start.Environment[key] = value;
@@ -60,14 +73,12 @@ public sealed class WebProcess : IAsyncDisposable
     public async Task<HttpClient> SignInAsync(string email, string password)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<LoginResult>())!.AccessToken;
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var tokens = await BearerTokens.LogInAsync(client, email, password);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", tokens.AccessToken);
         return client;
     }
 
-    /// <summary>SIGKILL: no shutdown at all.</summary>
+    /// <summary>SIGKILL: nothing the process kept only in memory survives.</summary>
     public async Task KillAsync()
     {
         if (!_process.HasExited)
@@ -95,7 +106,7 @@ public sealed class WebProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync(TimeSpan within)
     {
-        using var client = CreateClient();
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + within;
         while (true)
         {
@@ -103,16 +114,17 @@ public sealed class WebProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The web app exited with code {_process.ExitCode} before it was ready.");
             try
             {
-                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
                     return;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 // Not listening yet.
             }
 
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The web app was not ready within {within}.");
+                throw new TimeoutException($"The web app on {BaseAddress} was not ready within {within}.");
             await Task.Delay(200);
         }
     }
@@ -131,6 +143,4 @@ public sealed class WebProcess : IAsyncDisposable
             }
         }
     }
-
-    private sealed record LoginResult(string AccessToken);
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace FactCheck.Tests.Infrastructure;
 
@@ -23,17 +21,13 @@ public sealed class WorkerProcess : IDisposable
 
     public static WorkerProcess Start(TestStack stack, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var healthUrl = $"http://127.0.0.1:{FreePort()}";
+        var healthUrl = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = false, UseShellExecute = false };
         start.ArgumentList.Add(BuiltProgram.PathOf("FactCheck.Worker"));
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__FactCheck"] = stack.ConnectionString;
-        start.Environment["ConnectionStrings__RabbitMq"] = stack.RabbitMq;
-        start.Environment["FactCheck__Database__Provider"] = stack.Provider;
-        start.Environment["FactCheck__Bus__Transport"] = stack.Transport;
         start.Environment["FactCheck__LinkCheck__Enabled"] = "false";
         start.Environment["Urls"] = healthUrl;
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in stack.Settings.Concat(settings ?? new Dictionary<string, string>()))
             start.Environment[key] = value;
         return new WorkerProcess(ChildProcess.Start(start), healthUrl);
     }
@@ -55,12 +49,5 @@ public sealed class WorkerProcess : IDisposable
             _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
         _process.Dispose();
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
