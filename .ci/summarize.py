@@ -1,6 +1,6 @@
 """Reads the TRX files of a test run, prints 'N passed, N failed, N skipped', and fails when the
-real-service tests (FactCheck.Tests.RealServices), the fault tests on real services
-(FactCheck.Tests.Faults), the browser tests (FactCheck.Tests.Browser) or the hostile-input tests
+real-service tests (FactCheck.Tests.RealServices), the fault tests (FactCheck.Tests.Faults, among
+them the embedded app's restart test), the browser tests (FactCheck.Tests.Browser) or the hostile-input tests
 (FactCheck.Tests.Hostile) did not all run and pass."""
 import glob
 import sys
@@ -27,6 +27,7 @@ skipped = sum(1 for o in outcomes.values() if o == "NotExecuted")
 groups = {
     "real-service": {name: o for name, o in outcomes.items() if ".RealServices." in name},
     "fault": {name: o for name, o in outcomes.items() if ".Faults." in name},
+    "embedded-restart": {name: o for name, o in outcomes.items() if ".EmbeddedRestartTests." in name},
     "browser": {name: o for name, o in outcomes.items() if ".Browser." in name},
     "hostile-input": {name: o for name, o in outcomes.items() if ".Hostile." in name},
 }
