@@ -1,6 +1,8 @@
 using FactCheck.Workflow.Integrations;
 using FactCheck.Workflow.Persistence;
+using FactCheck.Workflow.Sources;
 using Hangfire;
+using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,16 +10,22 @@ using Microsoft.Extensions.Options;
 
 namespace FactCheck.Workflow.Jobs;
 
-/// <summary>Registers the recurring jobs when a job server starts. Re-registering is idempotent.</summary>
-public sealed class RecurringJobs(IRecurringJobManager jobs, IOptions<WorkflowOptions> options) : IHostedService
+/// <summary>
+/// Registers the recurring jobs when a job server starts (re-registering is idempotent). On storage
+/// that lives in memory, also resumes the one-off jobs the last process took with it: link checks
+/// (webhook deliveries are stored rows, which the webhook sweep picks up).
+/// </summary>
+public sealed class RecurringJobs(IRecurringJobManager recurring, IBackgroundJobClient jobs, JobStorage storage, IOptions<WorkflowOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var cron = options.Value.SweepCron;
-        jobs.AddOrUpdate<LeaseSweepJob>("lease-sweep", j => j.RunAsync(CancellationToken.None), cron);
-        jobs.AddOrUpdate<SlaJob>("sla", j => j.RunAsync(CancellationToken.None), cron);
-        jobs.AddOrUpdate<WebhookSender>("webhook-sweep", j => j.SweepAsync(CancellationToken.None), cron);
-        jobs.AddOrUpdate<CleanupJob>("cleanup", j => j.RunAsync(CancellationToken.None), Cron.Daily());
+        recurring.AddOrUpdate<LeaseSweepJob>("lease-sweep", j => j.RunAsync(CancellationToken.None), cron);
+        recurring.AddOrUpdate<SlaJob>("sla", j => j.RunAsync(CancellationToken.None), cron);
+        recurring.AddOrUpdate<WebhookSender>("webhook-sweep", j => j.SweepAsync(CancellationToken.None), cron);
+        recurring.AddOrUpdate<CleanupJob>("cleanup", j => j.RunAsync(CancellationToken.None), Cron.Daily());
+        if (storage is InMemoryStorage)
+            jobs.Enqueue<LinkCheckJob>(j => j.ResumeAsync(CancellationToken.None));
         return Task.CompletedTask;
     }
 

@@ -25,9 +25,36 @@ public sealed class LinkCheckOptions
 /// later change to the page can be noticed. Network failures and 5xx are retried by Hangfire with
 /// growing delays; a 4xx is an answer, not a failure.
 /// </summary>
-public sealed class LinkCheckJob(FactCheckDbContext db, IHttpClientFactory http, IOptions<LinkCheckOptions> options, TimeProvider time, ILogger<LinkCheckJob> logger)
+public sealed class LinkCheckJob(
+    FactCheckDbContext db,
+    IHttpClientFactory http,
+    IBackgroundJobClient jobs,
+    IOptions<LinkCheckOptions> options,
+    TimeProvider time,
+    ILogger<LinkCheckJob> logger)
 {
     public const string HttpClientName = "link-check";
+
+    /// <summary>
+    /// Queues a check of every source not checked yet. Run when a job server starts on storage that
+    /// died with the last process (in memory): the checks queued there were lost with it.
+    /// </summary>
+    /// <returns>The sources queued.</returns>
+    public async Task<IReadOnlyList<Guid>> ResumeAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled)
+            return [];
+        var pending = await db.Sources.AsNoTracking()
+            .Where(s => s.LinkStatus == LinkStatus.Unchecked)
+            .OrderBy(s => s.AddedAt)
+            .Select(s => s.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var id in pending)
+            jobs.Enqueue<LinkCheckJob>(job => job.CheckAsync(id, CancellationToken.None));
+        if (pending.Count > 0)
+            logger.LogInformation("Queued link checks of {Count} sources not checked before the last stop", pending.Count);
+        return pending;
+    }
 
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [30, 120, 600, 1800, 3600])]
     public async Task CheckAsync(Guid sourceId, CancellationToken cancellationToken)

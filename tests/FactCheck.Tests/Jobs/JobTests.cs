@@ -166,7 +166,7 @@ public sealed class JobTests : IAsyncLifetime
         await Run(async sp =>
         {
             // As production wires it when private networks are not allowed: every connection goes through the guard.
-            var job = new LinkCheckJob(sp.GetRequiredService<FactCheckDbContext>(), new GuardedClients(),
+            var job = new LinkCheckJob(sp.GetRequiredService<FactCheckDbContext>(), new GuardedClients(), sp.GetRequiredService<IBackgroundJobClient>(),
                 Options.Create(new LinkCheckOptions { AllowPrivateNetworks = false }), TimeProvider.System, NullLogger<LinkCheckJob>.Instance);
             await job.CheckAsync(source!.Id, CancellationToken.None);
             return 0;
@@ -209,6 +209,43 @@ public sealed class JobTests : IAsyncLifetime
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
         var recurring = connection.GetRecurringJobs().Select(j => j.Id).ToList();
         Assert.Superset(new HashSet<string> { "lease-sweep", "sla", "cleanup", "webhook-sweep" }, recurring.ToHashSet());
+    }
+
+    [Fact]
+    public async Task Link_checks_lost_with_in_memory_job_storage_are_queued_again_and_run_at_the_next_start()
+    {
+        await using var site = await LocalSite.StartAsync();
+        using var reviewer = await _app.ClientForAsync("rita@newsroom.test");
+        var claimId = _article.Claims[6].Id;
+        var sources = new List<Guid>();
+        foreach (var path in new[] { "/report", "/missing" })
+        {
+            var response = await reviewer.PostAsJsonAsync($"/api/claims/{claimId}/sources", new { url = site.Url(path), stance = "Context" });
+            sources.Add((await response.Content.ReadFromJsonAsync<SourceResponse>(ClaimWorkflowScenario.Json))!.Id);
+        }
+
+        // Checked already: not queued again.
+        await Run(async sp => { await sp.GetRequiredService<LinkCheckJob>().CheckAsync(sources[1], CancellationToken.None); return 0; });
+        var queued = await Run(sp => sp.GetRequiredService<LinkCheckJob>().ResumeAsync(CancellationToken.None));
+        Assert.Contains(sources[0], queued);
+        Assert.DoesNotContain(sources[1], queued);
+        var enqueued = _app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 1000)
+            .Where(j => j.Value.Job.Type == typeof(LinkCheckJob) && j.Value.Job.Method.Name == nameof(LinkCheckJob.CheckAsync))
+            .Select(j => (Guid)j.Value.Job.Args[0]);
+        Assert.Contains(sources[0], enqueued);
+
+        // The same database under a new process whose job server runs: the lost check runs.
+        await using var restarted = new FactCheckApp(_app.Stack, ownsStack: false, settings: new Dictionary<string, string?>
+        {
+            ["FactCheck:LinkCheck:AllowPrivateNetworks"] = "true",
+            ["FactCheck:LinkCheck:Enabled"] = "true",
+            ["FactCheck:Demo:Seed"] = "false",
+        });
+        _ = restarted.Server;
+        var checkedSource = await Eventually.Until(
+            () => restarted.WithDbAsync(db => db.Sources.AsNoTracking().SingleAsync(s => s.Id == sources[0])),
+            s => s.LinkStatus != LinkStatus.Unchecked, what: "the lost link check to run after the restart");
+        Assert.Equal((LinkStatus.Alive, 200), (checkedSource.LinkStatus, checkedSource.HttpStatus));
     }
 
     private sealed class GuardedClients : IHttpClientFactory
