@@ -61,16 +61,16 @@ internal static class Harness
     /// Starts the built web app as a process of its own on a free loopback port. Its console goes to
     /// <paramref name="log"/> when given (stdout and stderr both), else only stderr is echoed.
     /// </summary>
-    public static WebProcess StartWeb(IReadOnlyDictionary<string, string> environment, string? log = null)
+    public static WebProcess StartWeb(IReadOnlyDictionary<string, string> environment, string? log = null, string? dll = null)
     {
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
-        return new WebProcess(StartWebProcess(baseUrl, environment), new Uri(baseUrl), log);
+        return new WebProcess(StartWebProcess(baseUrl, environment, dll), new Uri(baseUrl), log);
     }
 
-    /// <summary>The built web app on <paramref name="baseUrl"/>, its output redirected for the caller to read.</summary>
-    public static Process StartWebProcess(string baseUrl, IReadOnlyDictionary<string, string> environment)
+    /// <summary>The built web app (or another build's <paramref name="dll"/>) on <paramref name="baseUrl"/>, its output redirected for the caller to read.</summary>
+    public static Process StartWebProcess(string baseUrl, IReadOnlyDictionary<string, string> environment, string? dll = null)
     {
-        var dll = WebDll;
+        dll ??= WebDll;
         if (!File.Exists(dll))
             throw new FileNotFoundException($"Build the web app first ({Configuration}): {dll}");
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
@@ -110,11 +110,28 @@ internal sealed class WebProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGTERM, as a service manager stops it; waits until it has exited.</summary>
+    public async Task TerminateAsync(TimeSpan within)
+    {
+        if (_process.HasExited)
+            return;
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!)
+            await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>SIGKILL: nothing the process kept only in memory survives.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
             _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
         lock (_gate)
         {

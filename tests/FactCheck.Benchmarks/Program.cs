@@ -7,6 +7,8 @@ if (args is ["pipeline", .. var options])
     return await PipelineHarness.RunAsync(options);
 if (args is ["api-load", .. var loadArgs])
     return await ApiLoadHarness.RunAsync(loadArgs);
+if (args is ["durability", .. var durabilityArgs])
+    return await DurabilityHarness.RunAsync(durabilityArgs);
 if (args is ["scale", .. var scaleArgs])
     return await ScaleHarness.RunAsync(scaleArgs);
 
