@@ -70,6 +70,10 @@ public static class WorkflowHosting
         services.AddSingleton<IClaimDetector, ClaimDetector>();
         services.AddScoped<ClaimAssigner>();
         services.AddScoped<ClaimDesk>();
+        services.AddScoped<ClaimQueries>();
+        services.AddScoped<ArticleDesk>();
+        services.AddScoped<ArticleQueries>();
+        services.AddScoped<StaffDirectory>();
         services.AddScoped<SimilarClaims>();
         services.AddScoped<ClaimReviewBuilder>();
         services.AddScoped<LeaseSweepJob>();

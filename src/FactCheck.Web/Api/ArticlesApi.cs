@@ -1,14 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using FactCheck.Contracts;
 using FactCheck.Web.Auth;
 using FactCheck.Workflow.Articles;
-using FactCheck.Workflow.Messaging;
-using FactCheck.Workflow.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Web.Api;
 
@@ -52,66 +46,27 @@ internal static class ArticlesApi
         SubmitArticleRequest request,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         HttpContext http,
-        FactCheckDbContext db,
-        OutboxSignal outbox,
-        TimeProvider time,
+        ArticleDesk desk,
         CancellationToken ct)
     {
-        var userId = http.User.UserId();
-        var command = request.ToCommand(userId);
-        var errors = ArticleSubmission.Validate(command);
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: "The article cannot be accepted");
-
-        if (idempotencyKey is { Length: > 200 })
-            return TypedResults.Problem("An Idempotency-Key may have at most 200 characters.", statusCode: StatusCodes.Status400BadRequest);
-
-        var requestHash = idempotencyKey is null ? "" : Hash(request);
-        if (idempotencyKey is not null && await FindPrevious(db, idempotencyKey, userId, ct) is { } previous)
-            return Replay(previous, requestHash);
-
-        db.Publish(command);
-        if (idempotencyKey is not null)
-            db.IdempotencyRecords.Add(new IdempotencyRecord(idempotencyKey, userId, requestHash, command.ArticleId, time.GetUtcNow().UtcDateTime));
-        try
+        var outcome = await desk.SubmitAsync(request.ToCommand(http.User.UserId()), idempotencyKey, ct);
+        if (outcome.IsKeyReused)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (idempotencyKey is not null && Database.IsUniqueViolation(ex))
-        {
-            // The same key raced in twice: the first one's answer is the answer.
-            db.ChangeTracker.Clear();
-            return Replay((await FindPrevious(db, idempotencyKey, userId, ct))!, requestHash);
-        }
-
-        outbox.Notify();
-        return Accepted(command.ArticleId);
-    }
-
-    private static Results<Accepted<ArticleAccepted>, ValidationProblem, ProblemHttpResult> Replay(IdempotencyRecord previous, string requestHash) =>
-        previous.RequestHash == requestHash
-            ? Accepted(previous.ResourceId)
-            : TypedResults.Problem(
+            return TypedResults.Problem(
                 "This Idempotency-Key was already used for a different article; use a new key for a new submission.",
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Idempotency-Key reused");
+        }
 
-    private static Accepted<ArticleAccepted> Accepted(Guid articleId)
-    {
+        if (outcome.ArticleId is not { } articleId)
+            return TypedResults.ValidationProblem(outcome.Errors, title: "The article cannot be accepted");
         var location = $"/api/articles/{articleId}";
         return TypedResults.Accepted(location, new ArticleAccepted(articleId, location));
     }
 
-    private static Task<IdempotencyRecord?> FindPrevious(FactCheckDbContext db, string key, string userId, CancellationToken ct) =>
-        db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key && r.UserId == userId, ct);
-
-    private static string Hash(SubmitArticleRequest request) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
-
-    private static async Task<Results<Ok<ArticleResponse>, NotFound<ProblemDetails>>> Get(Guid id, FactCheckDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ArticleResponse>, NotFound<ProblemDetails>>> Get(Guid id, ArticleQueries articles, CancellationToken ct)
     {
-        var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (article is null)
+        if (await articles.FindAsync(id, ct) is not { } found)
         {
             return TypedResults.NotFound(new ProblemDetails
             {
@@ -121,17 +76,9 @@ internal static class ArticlesApi
             });
         }
 
-        var claims = await db.Claims.AsNoTracking().Where(c => c.ArticleId == id).ToListAsync(ct);
-        return TypedResults.Ok(ArticleResponse.From(article, claims));
+        return TypedResults.Ok(ArticleResponse.From(found));
     }
 
-    private static async Task<Ok<ResultPage<ArticleResponse>>> List(FactCheckDbContext db, CancellationToken ct, int page = 1, int pageSize = 20)
-    {
-        (page, pageSize) = ClaimsApi.Paging(page, pageSize);
-        var query = db.Articles.AsNoTracking().OrderByDescending(a => a.ReceivedAt);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        var ids = items.Select(a => a.Id).ToList();
-        var claims = (await db.Claims.AsNoTracking().Where(c => ids.Contains(c.ArticleId)).ToListAsync(ct)).ToLookup(c => c.ArticleId);
-        return TypedResults.Ok(new ResultPage<ArticleResponse>([.. items.Select(a => ArticleResponse.From(a, claims[a.Id]))], await query.CountAsync(ct), page, pageSize));
-    }
+    private static async Task<Ok<ResultPage<ArticleResponse>>> List(ArticleQueries articles, CancellationToken ct, int page = 1, int pageSize = 20) =>
+        TypedResults.Ok((await articles.ListAsync(page, pageSize, ct)).ToResultPage(ArticleResponse.From));
 }

@@ -4,10 +4,8 @@ using System.Text;
 using System.Text.Json;
 using FactCheck.Workflow;
 using FactCheck.Workflow.Claims;
-using FactCheck.Workflow.Persistence;
 using FactCheck.Workflow.Publishing;
 using FactCheck.Workflow.Verdicts;
-using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Web.Api;
 
@@ -42,16 +40,11 @@ internal static class ClaimExport
     private static readonly string Header = string.Join(',', Fields.Select(f => JsonNamingPolicy.CamelCase.ConvertName(f.Name)));
 
     public static async Task ExportAsync(
-        [AsParameters] ClaimListQuery filter, HttpContext http, FactCheckDbContext db, ClaimReviewBuilder claimReviews, CancellationToken ct, string format = "csv")
+        [AsParameters] ClaimListQuery filter, HttpContext http, ClaimQueries claims, ClaimReviewBuilder claimReviews, CancellationToken ct, string format = "csv")
     {
         if (format is not ("csv" or "json"))
             throw new WorkflowException(WorkflowError.Invalid, "format must be csv or json.");
-        var claims = filter.ToFilter(http.User).Apply(db.Claims.AsNoTracking()).Take(MaxRows);
-        var articles = await db.Articles.AsNoTracking()
-            .Where(a => claims.Select(c => c.ArticleId).Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.Url })
-            .ToDictionaryAsync(a => a.Id, a => (a.Title, a.Url), ct);
-        var rows = claims.Include(c => c.Verdicts).AsAsyncEnumerable();
+        var rows = claims.ExportAsync(filter.ToFilter(http.User), MaxRows, ct);
 
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"claims-{stamp}.{format}\"";
@@ -59,11 +52,9 @@ internal static class ClaimExport
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
         var first = true;
         await writer.WriteAsync(format == "csv" ? Header + "\r\n" : "[");
-        await foreach (var claim in rows.WithCancellation(ct))
+        await foreach (var exported in rows)
         {
-            // A claim of an article that arrived after the titles were read (the context is busy streaming): no title.
-            var (title, url) = articles.TryGetValue(claim.ArticleId, out var article) ? article : ("", null);
-            var row = ToRow(claim, title, url, claimReviews);
+            var row = ToRow(exported.Claim, exported.ArticleTitle, exported.ArticleUrl, claimReviews);
             if (format == "csv")
             {
                 await writer.WriteAsync(Csv(row));

@@ -1,19 +1,15 @@
 using FactCheck.Web.Auth;
 using FactCheck.Workflow;
 using FactCheck.Workflow.Claims;
-using FactCheck.Workflow.Persistence;
 using FactCheck.Workflow.Publishing;
 using FactCheck.Workflow.Sources;
 using FactCheck.Workflow.Verdicts;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Web.Api;
 
 internal static class ClaimsApi
 {
-    public const int MaxPageSize = 200;
-
     public static void MapClaimsApi(this IEndpointRouteBuilder app)
     {
         var claims = app.MapGroup("/api/claims").WithTags("Claims");
@@ -34,7 +30,7 @@ internal static class ClaimsApi
             Updated(desk.RemoveSourceAsync(id, sourceId, http.Actor(), ct))).RequireAuthorization(Policies.Review);
         claims.MapPost("/{id:guid}/verdict", ProposeVerdict).RequireAuthorization(Policies.Review);
         claims.MapPost("/{id:guid}/release", (Guid id, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
-            Updated(desk.ReleaseAsync(id, http.Actor(), http.User.IsInRole(Roles.Editor) || http.User.IsInRole(Roles.Admin), ct)));
+            Updated(desk.ReleaseAsync(id, http.Actor(), ct)));
 
         var editor = claims.MapGroup("/").RequireAuthorization(Policies.Edit);
         editor.MapPost("/{id:guid}/verdict/approve", async (Guid id, ReviewRequest? request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
@@ -57,42 +53,22 @@ internal static class ClaimsApi
         app.MapGet("/api/verdict-scale", (VerdictScale scale) => TypedResults.Ok(scale.Ratings)).WithTags("Claims");
     }
 
-    public static (int Page, int PageSize) Paging(int page, int pageSize)
-    {
-        if (page < 1)
-            throw new WorkflowException(WorkflowError.Invalid, "page starts at 1.");
-        if (pageSize is < 1 or > MaxPageSize)
-            throw new WorkflowException(WorkflowError.Invalid, $"pageSize must be between 1 and {MaxPageSize}.");
-        return (page, pageSize);
-    }
-
     /// <summary>The desk's list: filter by status, assignee (<c>me</c> for yourself), article, beat, priority and due date.</summary>
     private static async Task<Ok<ResultPage<ClaimSummary>>> List(
-        [AsParameters] ClaimListQuery filter, HttpContext http, FactCheckDbContext db, CancellationToken ct, int page = 1, int pageSize = 50)
-    {
-        (page, pageSize) = Paging(page, pageSize);
-        var query = filter.ToFilter(http.User).Apply(db.Claims.AsNoTracking());
-        var total = await query.CountAsync(ct);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return TypedResults.Ok(new ResultPage<ClaimSummary>([.. items.Select(ClaimSummary.From)], total, page, pageSize));
-    }
+        [AsParameters] ClaimListQuery filter, HttpContext http, ClaimQueries claims, CancellationToken ct, int page = 1, int pageSize = 50) =>
+        TypedResults.Ok((await claims.ListAsync(filter.ToFilter(http.User), page, pageSize, ct)).ToResultPage(ClaimSummary.From));
 
-    private static async Task<Ok<ClaimDetails>> Get(Guid id, HttpContext http, FactCheckDbContext db, CancellationToken ct)
+    private static async Task<Ok<ClaimDetails>> Get(Guid id, HttpContext http, ClaimQueries claims, CancellationToken ct)
     {
-        var claim = await db.Claims.AsNoTracking().WithSourcesAndVerdicts()
-            .FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw WorkflowException.NotFound("Claim", id);
+        var claim = await claims.FindAsync(id, ct) ?? throw WorkflowException.NotFound("Claim", id);
         http.Response.Headers.ETag = HttpRequestExtensions.ETag(claim.Version);
         return TypedResults.Ok(ClaimDetails.From(claim));
     }
 
-    private static async Task<Ok<List<ClaimEventResponse>>> History(Guid id, FactCheckDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<ClaimEventResponse>>> History(Guid id, ClaimQueries claims, CancellationToken ct)
     {
-        if (!await db.Claims.AnyAsync(c => c.Id == id, ct))
-            throw WorkflowException.NotFound("Claim", id);
-        var events = await db.ClaimEvents.AsNoTracking().Where(e => e.ClaimId == id).OrderBy(e => e.Id)
-            .Select(e => new ClaimEventResponse(e.Kind, e.From, e.To, e.Actor, e.Reason, e.OccurredAt))
-            .ToListAsync(ct);
-        return TypedResults.Ok(events);
+        var history = await claims.HistoryAsync(id, ct) ?? throw WorkflowException.NotFound("Claim", id);
+        return TypedResults.Ok(history.Events.Select(ClaimEventResponse.Of).ToList());
     }
 
     private static async Task<Results<Ok<ClaimSummary>, NoContent>> TakeNext(HttpContext http, ClaimDesk desk, CancellationToken ct) =>
@@ -121,13 +97,11 @@ internal static class ClaimsApi
         TypedResults.Ok(VerdictResponse.From(await desk.ProposeVerdictAsync(id, http.Actor(), request.Rating, request.Rationale, ct)));
 
     /// <summary>The schema.org ClaimReview of a published claim, as JSON-LD.</summary>
-    private static async Task<IResult> ClaimReview(Guid id, FactCheckDbContext db, ClaimReviewBuilder builder, CancellationToken ct)
+    private static async Task<IResult> ClaimReview(Guid id, ClaimQueries claims, ClaimReviewBuilder builder, CancellationToken ct)
     {
-        var claim = await db.Claims.AsNoTracking().Include(c => c.Verdicts).FirstOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw WorkflowException.NotFound("Claim", id);
+        var (claim, article) = await claims.InArticleAsync(id, ct) ?? throw WorkflowException.NotFound("Claim", id);
         if (claim.PublishedVerdict is not { } verdict)
             throw new WorkflowException(WorkflowError.NotFound, $"Claim '{id}' has no published verdict yet (it is {claim.Status}).");
-        var article = await db.Articles.AsNoTracking().SingleAsync(a => a.Id == claim.ArticleId, ct);
         return TypedResults.Text(builder.Build(claim, article, verdict), "application/ld+json");
     }
 

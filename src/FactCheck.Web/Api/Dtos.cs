@@ -50,9 +50,12 @@ public sealed record ArticleResponse(
     IReadOnlyList<ClaimSummary> Claims,
     int ClaimsLeftOut)
 {
-    public static ArticleResponse From(Article a, IEnumerable<Claim> claims) => new(
-        a.Id, a.Title, a.Text, a.Outlet, a.Url, a.Author, a.PublishedAt, a.Language, a.Beat, a.Version, a.ReceivedAt,
-        [.. claims.OrderBy(c => c.Start).Select(ClaimSummary.From)], a.ClaimsLeftOut);
+    public static ArticleResponse From(ArticleWithClaims found)
+    {
+        var a = found.Article;
+        return new(a.Id, a.Title, a.Text, a.Outlet, a.Url, a.Author, a.PublishedAt, a.Language, a.Beat, a.Version, a.ReceivedAt,
+            [.. found.Claims.Select(ClaimSummary.From)], a.ClaimsLeftOut);
+    }
 }
 
 public sealed record ClaimSummary(
@@ -120,7 +123,10 @@ public sealed record ClaimDetails(
         [.. c.Verdicts.OrderBy(v => v.ProposedAt).Select(VerdictResponse.From)]);
 }
 
-public sealed record ClaimEventResponse(ClaimEventKind Kind, string? From, string? To, string? Actor, string? Reason, DateTime OccurredAt);
+public sealed record ClaimEventResponse(ClaimEventKind Kind, string? From, string? To, string? Actor, string? Reason, DateTime OccurredAt)
+{
+    public static ClaimEventResponse Of(ClaimEvent e) => new(e.Kind, e.From, e.To, e.Actor, e.Reason, e.OccurredAt);
+}
 
 public sealed record ResultPage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using FactCheck.Workflow;
 using FactCheck.Workflow.Claims;
-using FactCheck.Workflow.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -14,10 +13,12 @@ namespace FactCheck.Web.Ui;
 /// </summary>
 public sealed class UiScope(IServiceScopeFactory scopes, IAuthorizationService authorization, ILogger<UiScope> logger)
 {
-    public async Task<T> QueryAsync<T>(Func<FactCheckDbContext, Task<T>> query)
+    /// <summary>Runs a read of a feature's queries (<typeparamref name="TQueries"/>, e.g. ClaimQueries) in a scope of its own.</summary>
+    public async Task<T> QueryAsync<TQueries, T>(Func<TQueries, Task<T>> query)
+        where TQueries : notnull
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<FactCheckDbContext>());
+        return await query(scope.ServiceProvider.GetRequiredService<TQueries>());
     }
 
     /// <summary>Runs an action as <paramref name="user"/> under <paramref name="policy"/> (null: any signed-in user).</summary>

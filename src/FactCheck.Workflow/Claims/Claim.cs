@@ -13,7 +13,14 @@ namespace FactCheck.Workflow.Claims;
 /// </summary>
 public sealed class Claim : IHasOutgoingMessages
 {
+    /// <summary>The range of <see cref="Priority"/>: an editor's value outside it is refused, a computed one is clamped.</summary>
+    public const int MinPriority = 0;
+    public const int MaxPriority = 100;
+
     private readonly List<object> _outgoing = [];
+    private readonly List<Source> _sources = [];
+    private readonly List<Verdict> _verdicts = [];
+    private readonly List<ClaimEvent> _history = [];
 
     public Guid Id { get; private set; }
     public Guid ArticleId { get; private set; }
@@ -44,9 +51,9 @@ public sealed class Claim : IHasOutgoingMessages
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
-    public List<Source> Sources { get; private set; } = [];
-    public List<Verdict> Verdicts { get; private set; } = [];
-    public List<ClaimEvent> History { get; private set; } = [];
+    public IReadOnlyList<Source> Sources => _sources.AsReadOnly();
+    public IReadOnlyList<Verdict> Verdicts => _verdicts.AsReadOnly();
+    public IReadOnlyList<ClaimEvent> History => _history.AsReadOnly();
 
     IReadOnlyList<object> IHasOutgoingMessages.OutgoingMessages => _outgoing;
 
@@ -84,13 +91,20 @@ public sealed class Claim : IHasOutgoingMessages
     public Verdict? PublishedVerdict => Status == ClaimStatus.Dismissed ? null :
         Verdicts.Where(v => v.Review is { Decision: ReviewDecision.Approved }).OrderByDescending(v => v.Review!.ReviewedAt).FirstOrDefault();
 
+    /// <summary>The sources as they stood when the published verdict was approved; none while nothing is published.</summary>
+    public IReadOnlyList<CitedSource> PublishedSources() => PublishedVerdict?.CitedSources ?? [];
+
     /// <summary>Verdicts published before the current one, newest first: the correction history.</summary>
     public IEnumerable<Verdict> EarlierPublishedVerdicts =>
         Verdicts.Where(v => v.Review is { Decision: ReviewDecision.Approved }).OrderByDescending(v => v.Review!.ReviewedAt).Skip(1);
 
+    /// <summary>Whether <paramref name="userId"/> holds the claim now and may work on it.</summary>
+    public bool IsWorkedBy(string userId) => AssigneeId == userId && ClaimLifecycle.IsLeased(Status);
+
+    /// <summary>Triage queues the claim with a computed priority (clamped to the range).</summary>
     public void Queue(int priority, DateTime dueAt, string? actor, DateTime now)
     {
-        Priority = Math.Clamp(priority, 0, 100);
+        Priority = Math.Clamp(priority, MinPriority, MaxPriority);
         DueAt = dueAt;
         TransitionTo(ClaimStatus.Queued, actor, "triaged", now);
         _outgoing.Add(new ClaimQueued(Id, ArticleId, Priority, DueAt));
@@ -117,7 +131,7 @@ public sealed class Claim : IHasOutgoingMessages
     {
         StartWork(reviewerId, lease, now);
         var source = new Source(Guid.NewGuid(), Id, url.ToString(), title, publisher, excerpt, stance, reviewerId, now);
-        Sources.Add(source);
+        _sources.Add(source);
         Record(ClaimEventKind.SourceAttached, null, source.Url, reviewerId, stance.ToString(), now);
         _outgoing.Add(new SourceAttached(Id, source.Id, source.Url, stance.ToString(), reviewerId));
         return source;
@@ -145,7 +159,7 @@ public sealed class Claim : IHasOutgoingMessages
     {
         StartWork(reviewerId, lease, now);
         var source = FindSource(sourceId);
-        Sources.Remove(source);
+        _sources.Remove(source);
         Record(ClaimEventKind.SourceRemoved, source.Describe(), null, reviewerId, null, now);
     }
 
@@ -157,7 +171,7 @@ public sealed class Claim : IHasOutgoingMessages
             throw new WorkflowException(WorkflowError.Invalid, $"A rationale may have at most {Verdict.MaxRationaleLength} characters.");
         StartWork(reviewerId, lease, now);
         var verdict = new Verdict(Guid.NewGuid(), Id, rating, rationale.Trim(), reviewerId, now);
-        Verdicts.Add(verdict);
+        _verdicts.Add(verdict);
         TransitionTo(ClaimStatus.VerdictProposed, reviewerId, $"proposed {rating}", now);
         LeaseExpiresAt = null;
         _outgoing.Add(new VerdictProposed(Id, verdict.Id, verdict.Rating, verdict.Rationale, reviewerId));
@@ -175,12 +189,14 @@ public sealed class Claim : IHasOutgoingMessages
         _outgoing.Add(new VerdictReturned(Id, verdict.Id, comment.Trim(), editorId));
     }
 
-    public Verdict Approve(string editorId, string? comment, DateTime now)
+    /// <param name="claimReview">Renders the published verdict as ClaimReview JSON-LD, which integrators get with the event.</param>
+    public Verdict Approve(string editorId, string? comment, Func<Verdict, string> claimReview, DateTime now)
     {
         var verdict = RequireProposedVerdict(editorId);
         TransitionTo(ClaimStatus.Published, editorId, comment ?? "approved", now);
         verdict.Decide(ReviewDecision.Approved, editorId, comment, now);
-        verdict.Cite(Sources);
+        verdict.Cite(_sources);
+        _outgoing.Add(new VerdictPublished(Id, verdict.Id, verdict.Rating, verdict.Rationale, editorId, now, claimReview(verdict)));
         return verdict;
     }
 
@@ -231,9 +247,17 @@ public sealed class Claim : IHasOutgoingMessages
         _outgoing.Add(new ClaimQueued(Id, ArticleId, Priority, DueAt));
     }
 
-    public void ChangePriority(int priority, string? actor, string reason, DateTime now)
+    /// <summary>An editor sets the priority; a value outside the range is refused.</summary>
+    public void SetPriority(int priority, string editorId, DateTime now)
     {
-        var clamped = Math.Clamp(priority, 0, 100);
+        if (priority is < MinPriority or > MaxPriority)
+            throw new WorkflowException(WorkflowError.Invalid, $"Priority runs from {MinPriority} to {MaxPriority}.");
+        ChangePriority(priority, editorId, "set by editor", now);
+    }
+
+    private void ChangePriority(int priority, string? actor, string reason, DateTime now)
+    {
+        var clamped = Math.Clamp(priority, MinPriority, MaxPriority);
         if (clamped == Priority)
             return;
         Record(ClaimEventKind.PriorityChanged, Priority.ToString(System.Globalization.CultureInfo.InvariantCulture), clamped.ToString(System.Globalization.CultureInfo.InvariantCulture), actor, reason, now);
@@ -274,7 +298,7 @@ public sealed class Claim : IHasOutgoingMessages
     }
 
     /// <summary>The single gate for status changes: refuses what the lifecycle does not allow.</summary>
-    public void TransitionTo(ClaimStatus to, string? actor, string? reason, DateTime now)
+    private void TransitionTo(ClaimStatus to, string? actor, string? reason, DateTime now)
     {
         if (!ClaimLifecycle.CanMove(Status, to))
         {
@@ -305,13 +329,13 @@ public sealed class Claim : IHasOutgoingMessages
     {
         if (!ClaimLifecycle.IsLeased(Status))
             throw new WorkflowException(WorkflowError.Conflict, $"A claim that is {Status} is not being worked on; take it from the queue first.");
-        if (AssigneeId != reviewerId)
+        if (!IsWorkedBy(reviewerId))
             throw new WorkflowException(WorkflowError.Forbidden, "Only the reviewer this claim is assigned to can work on it.");
     }
 
     private void Record(ClaimEventKind kind, string? from, string? to, string? actor, string? reason, DateTime now)
     {
-        History.Add(new ClaimEvent(Id, kind, from, to, actor, reason, now));
+        _history.Add(new ClaimEvent(Id, kind, from, to, actor, reason, now));
         UpdatedAt = now;
     }
 

@@ -130,8 +130,8 @@ public sealed class BadInputTests(EmbeddedDesk desk) : IClassFixture<EmbeddedDes
         var a = await dbA.Claims.SingleAsync(c => c.Id == claimId);
         var b = await dbB.Claims.SingleAsync(c => c.Id == claimId);
 
-        a.ChangePriority(90, "editor-a", "breaking", DateTime.UtcNow);
-        b.ChangePriority(10, "editor-b", "not urgent", DateTime.UtcNow);
+        a.SetPriority(90, "editor-a", DateTime.UtcNow);
+        b.SetPriority(10, "editor-b", DateTime.UtcNow);
         await dbA.SaveChangesAsync();
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => dbB.SaveChangesAsync());
 

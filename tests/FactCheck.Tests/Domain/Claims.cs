@@ -1,5 +1,6 @@
 using FactCheck.Detection;
 using FactCheck.Workflow.Claims;
+using FactCheck.Workflow.Verdicts;
 
 namespace FactCheck.Tests.Domain;
 
@@ -10,6 +11,9 @@ internal static class Claims
     public const string Editor = "editor-1";
     public static readonly DateTime Now = new(2026, 11, 29, 9, 0, 0, DateTimeKind.Utc);
     public static readonly TimeSpan Lease = TimeSpan.FromHours(4);
+
+    /// <summary>Stands in for the ClaimReview JSON-LD that the desk renders on approval.</summary>
+    public static string ClaimReview(Verdict verdict) => $"{{\"rating\":\"{verdict.Rating}\"}}";
 
     public static Claim New() =>
         new(Guid.NewGuid(), Guid.NewGuid(), new DetectedClaim(10, 40, "About 200 troops are in Iraq.", 0.8, null, [new Quantity(16, 19, "200", 200)]), "en", "defence", Now);
@@ -38,7 +42,7 @@ internal static class Claims
                 if (status == ClaimStatus.Returned)
                     claim.ReturnVerdict(Editor, "Cite the ministry's page.", Lease, Now);
                 else if (status == ClaimStatus.Published)
-                    claim.Approve(Editor, null, Now);
+                    claim.Approve(Editor, null, ClaimReview, Now);
                 break;
         }
 
