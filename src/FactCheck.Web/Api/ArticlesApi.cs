@@ -63,8 +63,8 @@ internal static class ArticlesApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "The article cannot be accepted");
 
-        if (idempotencyKey is { Length: > 200 })
-            return TypedResults.Problem("An Idempotency-Key may have at most 200 characters.", statusCode: StatusCodes.Status400BadRequest);
+        if (idempotencyKey is { Length: > IdempotencyRecord.MaxKeyLength })
+            return TypedResults.Problem($"An Idempotency-Key may have at most {IdempotencyRecord.MaxKeyLength} characters.", statusCode: StatusCodes.Status400BadRequest);
 
         var requestHash = idempotencyKey is null ? "" : Hash(request);
         if (idempotencyKey is not null && await FindPrevious(db, idempotencyKey, userId, ct) is { } previous)
