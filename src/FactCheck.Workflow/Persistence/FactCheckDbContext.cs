@@ -43,9 +43,7 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RefuseUnstorableText();
-        var sent = CollectOutgoingMessages();
-        BumpClaimVersions();
+        var sent = PrepareSave();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         Measure(sent);
         return saved;
@@ -53,12 +51,19 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RefuseUnstorableText();
-        var sent = CollectOutgoingMessages();
-        BumpClaimVersions();
+        var sent = PrepareSave();
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         Measure(sent);
         return saved;
+    }
+
+    /// <summary>What every save does first, sync or async; returns the messages it queued, measured once committed.</summary>
+    private List<(object Source, object Message)> PrepareSave()
+    {
+        RefuseUnstorableText();
+        var sent = CollectOutgoingMessages();
+        BumpClaimVersions();
+        return sent;
     }
 
     /// <summary>
