@@ -12,6 +12,25 @@ namespace FactCheck.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Lookup = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Articles",
                 columns: table => new
                 {
@@ -26,7 +45,8 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                     Beat = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClaimsLeftOut = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,6 +93,20 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
@@ -111,6 +145,7 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                     Body = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     DispatchedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SettledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LockedBy = table.Column<Guid>(type: "TEXT", nullable: true),
                     LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
@@ -138,6 +173,25 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    Events = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Secret = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Claims",
                 columns: table => new
                 {
@@ -152,6 +206,7 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                     Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Beat = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     DuplicateOfId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Embedding = table.Column<byte[]>(type: "BLOB", maxLength: 1536, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Priority = table.Column<int>(type: "INTEGER", nullable: false),
                     DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -281,6 +336,32 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "WebhookSubscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ClaimEvents",
                 columns: table => new
                 {
@@ -349,7 +430,8 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                     Review_Decision = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Review_EditorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     Review_Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Review_ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Review_ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CitedSources = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -361,6 +443,36 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookAttempt",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DeliveryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DurationMs = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookAttempt", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookAttempt_WebhookDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "WebhookDeliveries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Lookup",
+                table: "ApiKeys",
+                column: "Lookup",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_ReceivedAt",
@@ -425,9 +537,16 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                 column: "LeaseExpiresAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Claims_Priority_DueAt",
+                table: "Claims",
+                columns: new[] { "Priority", "DueAt" },
+                descending: new[] { true, false });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Claims_Status_Priority_DueAt",
                 table: "Claims",
-                columns: new[] { "Status", "Priority", "DueAt" });
+                columns: new[] { "Status", "Priority", "DueAt" },
+                descending: new[] { false, true, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Inbox_ProcessedAt",
@@ -446,6 +565,11 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_SettledAt",
+                table: "Outbox",
+                column: "SettledAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sources_ClaimId",
                 table: "Sources",
                 column: "ClaimId");
@@ -454,11 +578,35 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                 name: "IX_Verdicts_ClaimId",
                 table: "Verdicts",
                 column: "ClaimId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookAttempt_DeliveryId",
+                table: "WebhookAttempt",
+                column: "DeliveryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EventId_SubscriptionId",
+                table: "WebhookDeliveries",
+                columns: new[] { "EventId", "SubscriptionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_State_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_CreatedAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "CreatedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApiKeys");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -476,6 +624,9 @@ namespace FactCheck.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ClaimEvents");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
@@ -496,6 +647,9 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                 name: "Verdicts");
 
             migrationBuilder.DropTable(
+                name: "WebhookAttempt");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -505,7 +659,13 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                 name: "Claims");
 
             migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "Articles");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FactCheck.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(FactCheckDbContext))]
-    [Migration("20261129130621_Webhooks")]
-    partial class Webhooks
+    [Migration("20261207124301_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -32,6 +32,9 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                     b.Property<string>("Beat")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ClaimsLeftOut")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -73,6 +76,32 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("FactCheck.Workflow.Articles.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "UserId");
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("FactCheck.Workflow.Assignment.ReviewerProfile", b =>
@@ -193,7 +222,11 @@ namespace FactCheck.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssigneeId", "Status");
 
-                    b.HasIndex("Status", "Priority", "DueAt");
+                    b.HasIndex("Priority", "DueAt")
+                        .IsDescending(true, false);
+
+                    b.HasIndex("Status", "Priority", "DueAt")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("Claims");
                 });
@@ -465,40 +498,19 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SettledAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId")
                         .IsUnique();
 
+                    b.HasIndex("SettledAt");
+
                     b.HasIndex("DispatchedAt", "Id");
 
                     b.ToTable("Outbox");
-                });
-
-            modelBuilder.Entity("FactCheck.Workflow.Persistence.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ResourceId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key", "UserId");
-
-                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("FactCheck.Workflow.Sources.Source", b =>
@@ -572,6 +584,9 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CitedSources")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ClaimId")
                         .HasColumnType("TEXT");
 
@@ -597,6 +612,23 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                     b.HasIndex("ClaimId");
 
                     b.ToTable("Verdicts");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

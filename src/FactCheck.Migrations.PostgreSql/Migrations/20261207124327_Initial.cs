@@ -14,6 +14,25 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Lookup = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Articles",
                 columns: table => new
                 {
@@ -28,7 +47,8 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                     Beat = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     SubmittedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClaimsLeftOut = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,6 +95,20 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
@@ -113,6 +147,7 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                     Body = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     DispatchedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SettledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LockedBy = table.Column<Guid>(type: "uuid", nullable: true),
                     LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
@@ -140,6 +175,25 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    Events = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Secret = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Claims",
                 columns: table => new
                 {
@@ -154,6 +208,7 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                     Language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Beat = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     DuplicateOfId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Embedding = table.Column<byte[]>(type: "bytea", maxLength: 1536, nullable: true),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Priority = table.Column<int>(type: "integer", nullable: false),
                     DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -283,6 +338,32 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Event = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "WebhookSubscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ClaimEvents",
                 columns: table => new
                 {
@@ -351,7 +432,8 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                     Review_Decision = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     Review_EditorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     Review_Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Review_ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Review_ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CitedSources = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -363,6 +445,36 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookAttempt",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DeliveryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: true),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DurationMs = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookAttempt", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookAttempt_WebhookDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "WebhookDeliveries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Lookup",
+                table: "ApiKeys",
+                column: "Lookup",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_ReceivedAt",
@@ -427,9 +539,16 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                 column: "LeaseExpiresAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Claims_Priority_DueAt",
+                table: "Claims",
+                columns: new[] { "Priority", "DueAt" },
+                descending: new[] { true, false });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Claims_Status_Priority_DueAt",
                 table: "Claims",
-                columns: new[] { "Status", "Priority", "DueAt" });
+                columns: new[] { "Status", "Priority", "DueAt" },
+                descending: new[] { false, true, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Inbox_ProcessedAt",
@@ -448,6 +567,11 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_SettledAt",
+                table: "Outbox",
+                column: "SettledAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sources_ClaimId",
                 table: "Sources",
                 column: "ClaimId");
@@ -456,11 +580,35 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                 name: "IX_Verdicts_ClaimId",
                 table: "Verdicts",
                 column: "ClaimId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookAttempt_DeliveryId",
+                table: "WebhookAttempt",
+                column: "DeliveryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EventId_SubscriptionId",
+                table: "WebhookDeliveries",
+                columns: new[] { "EventId", "SubscriptionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_State_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_CreatedAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "CreatedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApiKeys");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -478,6 +626,9 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ClaimEvents");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
@@ -498,6 +649,9 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                 name: "Verdicts");
 
             migrationBuilder.DropTable(
+                name: "WebhookAttempt");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -507,7 +661,13 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                 name: "Claims");
 
             migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "Articles");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
         }
     }
 }
