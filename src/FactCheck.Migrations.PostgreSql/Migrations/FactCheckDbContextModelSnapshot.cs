@@ -81,6 +81,32 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("FactCheck.Workflow.Articles.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Key", "UserId");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("FactCheck.Workflow.Assignment.ReviewerProfile", b =>
                 {
                     b.Property<string>("UserId")
@@ -494,32 +520,6 @@ namespace FactCheck.Migrations.PostgreSql.Migrations
                     b.HasIndex("DispatchedAt", "Id");
 
                     b.ToTable("Outbox");
-                });
-
-            modelBuilder.Entity("FactCheck.Workflow.Persistence.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<Guid>("ResourceId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Key", "UserId");
-
-                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("FactCheck.Workflow.Sources.Source", b =>

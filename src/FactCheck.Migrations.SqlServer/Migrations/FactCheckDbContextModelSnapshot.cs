@@ -80,6 +80,32 @@ namespace FactCheck.Migrations.SqlServer.Migrations
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("FactCheck.Workflow.Articles.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Key", "UserId");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("FactCheck.Workflow.Assignment.ReviewerProfile", b =>
                 {
                     b.Property<string>("UserId")
@@ -493,32 +519,6 @@ namespace FactCheck.Migrations.SqlServer.Migrations
                     b.HasIndex("DispatchedAt", "Id");
 
                     b.ToTable("Outbox");
-                });
-
-            modelBuilder.Entity("FactCheck.Workflow.Persistence.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<Guid>("ResourceId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Key", "UserId");
-
-                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("FactCheck.Workflow.Sources.Source", b =>

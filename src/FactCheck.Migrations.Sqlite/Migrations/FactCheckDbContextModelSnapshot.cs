@@ -75,6 +75,32 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("FactCheck.Workflow.Articles.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "UserId");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("FactCheck.Workflow.Assignment.ReviewerProfile", b =>
                 {
                     b.Property<string>("UserId")
@@ -482,32 +508,6 @@ namespace FactCheck.Migrations.Sqlite.Migrations
                     b.HasIndex("DispatchedAt", "Id");
 
                     b.ToTable("Outbox");
-                });
-
-            modelBuilder.Entity("FactCheck.Workflow.Persistence.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ResourceId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key", "UserId");
-
-                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("FactCheck.Workflow.Sources.Source", b =>

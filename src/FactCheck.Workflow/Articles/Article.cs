@@ -6,6 +6,10 @@ public sealed class Article
 {
     public const int MaxTextLength = 200_000;
     public const int MaxTitleLength = 500;
+    public const int MaxOutletLength = 200;
+    public const int MaxAuthorLength = 300;
+    public const int MaxLanguageLength = 16;
+    public const int MaxBeatLength = 64;
 
     public Guid Id { get; private set; }
     public string Title { get; private set; } = "";

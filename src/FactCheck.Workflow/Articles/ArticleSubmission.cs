@@ -20,16 +20,16 @@ public static class ArticleSubmission
         else if (article.Title.Length > Article.MaxTitleLength)
             errors["title"] = [$"A title may have at most {Article.MaxTitleLength} characters."];
         if (article.Url is { Length: > 0 } url
-            && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || url.Length > 2048))
+            && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || url.Length > HttpUrl.MaxLength))
             errors["url"] = ["The article URL must be an absolute http or https URL."];
-        if (string.IsNullOrWhiteSpace(article.Language) || article.Language.Length > 16)
+        if (string.IsNullOrWhiteSpace(article.Language) || article.Language.Length > Article.MaxLanguageLength)
             errors["language"] = ["The language must be a language tag such as 'en'."];
-        if (article.Outlet?.Length > 200)
-            errors["outlet"] = ["An outlet name may have at most 200 characters."];
-        if (article.Author?.Length > 300)
-            errors["author"] = ["An author line may have at most 300 characters."];
-        if (article.Beat?.Length > 64)
-            errors["beat"] = ["A beat may have at most 64 characters."];
+        if (article.Outlet?.Length > Article.MaxOutletLength)
+            errors["outlet"] = [$"An outlet name may have at most {Article.MaxOutletLength} characters."];
+        if (article.Author?.Length > Article.MaxAuthorLength)
+            errors["author"] = [$"An author line may have at most {Article.MaxAuthorLength} characters."];
+        if (article.Beat?.Length > Article.MaxBeatLength)
+            errors["beat"] = [$"A beat may have at most {Article.MaxBeatLength} characters."];
         foreach (var (field, value) in new[] { ("text", article.Text), ("title", article.Title), ("url", article.Url), ("language", article.Language), ("outlet", article.Outlet), ("author", article.Author), ("beat", article.Beat) })
         {
             if (!errors.ContainsKey(field) && StoredText.Problem(value) is { } problem)

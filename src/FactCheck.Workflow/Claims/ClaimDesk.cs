@@ -33,14 +33,14 @@ public sealed class ClaimDesk(
     {
         var url = Source.ParseUrl(source.Url);
         return ChangeAsync(claimId, actor, claim => claim.AttachSource(
-            actor.UserId, url, Trim(source.Title, 500), Trim(source.Publisher, 200), Trim(source.Excerpt, 4000), source.Stance, Lease, Now), ct);
+            actor.UserId, url, Trim(source.Title, Source.MaxTitleLength), Trim(source.Publisher, Source.MaxPublisherLength), Trim(source.Excerpt, Source.MaxExcerptLength), source.Stance, Lease, Now), ct);
     }
 
     public Task<Source> EditSourceAsync(Guid claimId, Guid sourceId, Actor actor, NewSource source, CancellationToken ct)
     {
         var url = Source.ParseUrl(source.Url);
         return ChangeAsync(claimId, actor, claim => claim.EditSource(
-            actor.UserId, sourceId, url, Trim(source.Title, 500), Trim(source.Publisher, 200), Trim(source.Excerpt, 4000), source.Stance, Lease, Now), ct);
+            actor.UserId, sourceId, url, Trim(source.Title, Source.MaxTitleLength), Trim(source.Publisher, Source.MaxPublisherLength), Trim(source.Excerpt, Source.MaxExcerptLength), source.Stance, Lease, Now), ct);
     }
 
     public Task<Claim> RemoveSourceAsync(Guid claimId, Guid sourceId, Actor actor, CancellationToken ct) =>

@@ -11,6 +11,7 @@ namespace FactCheck.Workflow.Integrations;
 public sealed class ApiKey
 {
     public const string Prefix = "fck_";
+    public const int MaxNameLength = 100;
 
     public Guid Id { get; private set; }
     public string Name { get; private set; } = "";
@@ -30,8 +31,8 @@ public sealed class ApiKey
     /// <returns>The key and its secret, which is not stored anywhere.</returns>
     public static (ApiKey Key, string Secret) Create(string name, string role, string createdBy, DateTime now)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
-            throw new WorkflowException(WorkflowError.Invalid, "An API key needs a name of at most 100 characters (what or who uses it).");
+        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength)
+            throw new WorkflowException(WorkflowError.Invalid, $"An API key needs a name of at most {MaxNameLength} characters (what or who uses it).");
         var lookup = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var secret = $"{Prefix}{lookup}_{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32))}";
         var key = new ApiKey

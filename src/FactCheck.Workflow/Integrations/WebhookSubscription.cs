@@ -13,6 +13,8 @@ namespace FactCheck.Workflow.Integrations;
 public sealed class WebhookSubscription
 {
     public const string SecretPrefix = "whsec_";
+    public const int MaxNameLength = 100;
+    public const int MaxSecretLength = 200;
 
     /// <summary>A delivery the admin asks for to try an endpoint; it carries no workflow event.</summary>
     public const string PingEvent = "ping";
@@ -46,8 +48,8 @@ public sealed class WebhookSubscription
 
     public void Change(string? name, string? url, IEnumerable<string>? events, bool allowPrivateNetworks, DateTime now)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
-            throw Invalid("A webhook needs a name of at most 100 characters (the system it feeds).");
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
+            throw Invalid($"A webhook needs a name of at most {MaxNameLength} characters (the system it feeds).");
         Name = name.Trim();
         Url = ValidUrl(url, allowPrivateNetworks);
         Events = ValidEvents(events);
@@ -103,8 +105,8 @@ public sealed class WebhookSubscription
     {
         if (secret is null)
             return null;
-        if (secret.Length is < 16 or > 200 || secret.Any(char.IsControl))
-            throw Invalid("A webhook secret needs 16 to 200 characters (or leave it out and one is made).");
+        if (secret.Length is < 16 or > MaxSecretLength || secret.Any(char.IsControl))
+            throw Invalid($"A webhook secret needs 16 to {MaxSecretLength} characters (or leave it out and one is made).");
         return secret;
     }
 

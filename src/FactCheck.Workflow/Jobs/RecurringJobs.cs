@@ -1,10 +1,7 @@
 using FactCheck.Workflow.Integrations;
-using FactCheck.Workflow.Persistence;
 using FactCheck.Workflow.Sources;
 using Hangfire;
 using Hangfire.InMemory;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -27,23 +24,6 @@ public sealed class RecurringJobs(IRecurringJobManager recurring, IBackgroundJob
         if (storage is InMemoryStorage)
             jobs.Enqueue<LinkCheckJob>(j => j.ResumeAsync(CancellationToken.None));
         return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-/// <summary>Applies pending migrations of the configured provider before anything else touches the database.</summary>
-public sealed class DatabaseMigrator(IServiceProvider services, DatabaseOptions options) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (!options.MigrateOnStartup)
-            return;
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FactCheckDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-        if (options.Provider == DatabaseProvider.Sqlite)
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

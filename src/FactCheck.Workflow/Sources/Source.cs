@@ -18,6 +18,10 @@ public enum LinkStatus
 /// <summary>Evidence a reviewer attached to a claim.</summary>
 public sealed class Source
 {
+    public const int MaxTitleLength = 500;
+    public const int MaxPublisherLength = 200;
+    public const int MaxExcerptLength = 4000;
+
     public Guid Id { get; private set; }
     public Guid ClaimId { get; private set; }
     public string Url { get; private set; } = "";

@@ -48,7 +48,7 @@ public sealed class Verdict
 
     /// <summary>
     /// The claim's sources at approval, kept with the verdict so a later edit (during a correction)
-    /// cannot change what was published. Null for verdicts not approved, or approved before this was kept.
+    /// cannot change what was published. Null for verdicts not approved.
     /// </summary>
     public List<CitedSource>? CitedSources { get; private set; }
 
