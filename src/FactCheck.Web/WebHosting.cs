@@ -6,6 +6,7 @@ using FactCheck.Web.Components;
 using FactCheck.Web.Live;
 using FactCheck.Web.Ui;
 using FactCheck.Workflow;
+using FactCheck.Workflow.Integrations;
 using FactCheck.Workflow.Persistence;
 using Hangfire;
 using Hangfire.Dashboard;
