@@ -94,6 +94,7 @@ public static class WebHosting
 
         services.AddHostedService<IdentitySeeder>();
         services.AddScoped<Staff>();
+        services.AddScoped<ApiKeyAdmin>();
         services.AddScoped<WebhookAdmin>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
