@@ -131,6 +131,7 @@ public static class WebHosting
         app.MapArticlesApi();
         app.MapClaimsApi();
         app.MapReviewersApi();
+        app.MapFailedMessagesApi();
         app.MapApiKeysApi();
         app.MapWebhooksApi();
 

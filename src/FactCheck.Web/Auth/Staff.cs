@@ -7,12 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Web.Auth;
 
-/// <summary>A newsroom member as the admin pages list them.</summary>
-public sealed record StaffMember(string UserId, string Email, IReadOnlyList<string> Roles, ReviewerProfile? Profile)
-{
-    public string Name => Profile?.DisplayName ?? Email;
-}
-
 /// <summary>Accounts, roles and reviewer profiles, for the admin API and the admin page alike.</summary>
 public sealed class Staff(UserManager<IdentityUser> users, FactCheckDbContext db)
 {
@@ -42,6 +36,10 @@ public sealed class Staff(UserManager<IdentityUser> users, FactCheckDbContext db
         await tx.CommitAsync(ct);
         return (profile, []);
     }
+
+    /// <summary>Every profile (reviewers and everyone else), by display name.</summary>
+    public async Task<List<ReviewerProfile>> ProfilesAsync(CancellationToken ct) =>
+        await db.Reviewers.AsNoTracking().OrderBy(r => r.DisplayName).ToListAsync(ct);
 
     public async Task<ReviewerProfile> UpdateProfileAsync(string userId, UpdateReviewerRequest request, CancellationToken ct)
     {
