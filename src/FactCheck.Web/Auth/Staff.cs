@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Web.Auth;
 
-/// <summary>Accounts, roles and reviewer profiles, for the admin API and the admin page alike.</summary>
+/// <summary>
+/// Accounts, roles and reviewer profiles, for the admin API and the admin page alike. <see cref="CreateAsync"/>
+/// is the one way a person joins: the demo seeder and the tests use it too.
+/// </summary>
 public sealed class Staff(UserManager<IdentityUser> users, FactCheckDbContext db)
 {
     /// <summary>Creates the account, its roles and its profile in one transaction; Identity's objections come back by code.</summary>
