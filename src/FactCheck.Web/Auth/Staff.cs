@@ -82,6 +82,9 @@ public sealed class Staff(UserManager<IdentityUser> users, FactCheckDbContext db
     }
 
     /// <summary>Display names by user id, for showing who holds or did what.</summary>
+    public Task<Dictionary<string, string>> NamesAsync(CancellationToken ct) => NamesAsync(db, ct);
+
+    /// <summary>As <see cref="NamesAsync(CancellationToken)"/>, for callers that hold a DbContext already.</summary>
     public static async Task<Dictionary<string, string>> NamesAsync(FactCheckDbContext db, CancellationToken ct)
     {
         var names = await db.Users.AsNoTracking().Select(u => new { u.Id, u.Email }).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, ct);
