@@ -6,6 +6,7 @@ using FactCheck.Web.Components;
 using FactCheck.Web.Live;
 using FactCheck.Web.Ui;
 using FactCheck.Workflow;
+using FactCheck.Workflow.Integrations;
 using FactCheck.Workflow.Persistence;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -93,6 +94,7 @@ public static class WebHosting
 
         services.AddHostedService<IdentitySeeder>();
         services.AddScoped<Staff>();
+        services.AddScoped<ApiKeyAdmin>();
         services.AddScoped<WebhookAdmin>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -129,6 +131,7 @@ public static class WebHosting
         app.MapArticlesApi();
         app.MapClaimsApi();
         app.MapReviewersApi();
+        app.MapFailedMessagesApi();
         app.MapApiKeysApi();
         app.MapWebhooksApi();
 

@@ -6,10 +6,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace FactCheck.Web.Api;
 
-public sealed record LoginRequest(string Email, string Password);
-
-public sealed record MeResponse(string Id, string? Email, IReadOnlyList<string> Roles);
-
 /// <summary>
 /// Sign-in for people and scripts: a bearer token (or a cookie with <c>?useCookies=true</c>).
 /// There is no self-registration: admins create accounts.
@@ -57,6 +53,4 @@ internal static class AuthApi
                 : TypedResults.Ok(new MeResponse(user.Id, user.Email, [.. await users.GetRolesAsync(user)]));
         });
     }
-
-    public sealed record RefreshRequest(string RefreshToken);
 }

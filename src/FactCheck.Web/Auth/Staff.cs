@@ -7,13 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Web.Auth;
 
-/// <summary>A newsroom member as the admin pages list them.</summary>
-public sealed record StaffMember(string UserId, string Email, IReadOnlyList<string> Roles, ReviewerProfile? Profile)
-{
-    public string Name => Profile?.DisplayName ?? Email;
-}
-
-/// <summary>Accounts, roles and reviewer profiles, for the admin API and the admin page alike.</summary>
+/// <summary>
+/// Accounts, roles and reviewer profiles, for the admin API and the admin page alike. <see cref="CreateAsync"/>
+/// is the one way a person joins: the demo seeder and the tests use it too.
+/// </summary>
 public sealed class Staff(UserManager<IdentityUser> users, FactCheckDbContext db)
 {
     /// <summary>Creates the account, its roles and its profile in one transaction; Identity's objections come back by code.</summary>
@@ -42,6 +39,10 @@ public sealed class Staff(UserManager<IdentityUser> users, FactCheckDbContext db
         await tx.CommitAsync(ct);
         return (profile, []);
     }
+
+    /// <summary>Every profile (reviewers and everyone else), by display name.</summary>
+    public async Task<List<ReviewerProfile>> ProfilesAsync(CancellationToken ct) =>
+        await db.Reviewers.AsNoTracking().OrderBy(r => r.DisplayName).ToListAsync(ct);
 
     public async Task<ReviewerProfile> UpdateProfileAsync(string userId, UpdateReviewerRequest request, CancellationToken ct)
     {
@@ -81,6 +82,9 @@ public sealed class Staff(UserManager<IdentityUser> users, FactCheckDbContext db
     }
 
     /// <summary>Display names by user id, for showing who holds or did what.</summary>
+    public Task<Dictionary<string, string>> NamesAsync(CancellationToken ct) => NamesAsync(db, ct);
+
+    /// <summary>As <see cref="NamesAsync(CancellationToken)"/>, for callers that hold a DbContext already.</summary>
     public static async Task<Dictionary<string, string>> NamesAsync(FactCheckDbContext db, CancellationToken ct)
     {
         var names = await db.Users.AsNoTracking().Select(u => new { u.Id, u.Email }).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, ct);

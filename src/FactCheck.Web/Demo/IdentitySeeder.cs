@@ -1,26 +1,13 @@
 using FactCheck.Contracts;
+using FactCheck.Web.Api;
 using FactCheck.Web.Auth;
 using FactCheck.Workflow;
-using FactCheck.Workflow.Assignment;
 using FactCheck.Workflow.Messaging;
 using FactCheck.Workflow.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Web.Demo;
-
-/// <summary>Settings under <c>FactCheck:Demo</c>.</summary>
-public sealed class DemoOptions
-{
-    /// <summary>Seed demo users and the sample article. Honoured in embedded mode only.</summary>
-    public bool Seed { get; set; } = true;
-
-    /// <summary>
-    /// A text file to submit instead of the sample article embedded in the app (Demo/SampleArticle);
-    /// a relative path is relative to the content root. Not set: the embedded one.
-    /// </summary>
-    public string? ArticlePath { get; set; }
-}
 
 /// <summary>
 /// Creates the roles everywhere, an initial admin when <c>FactCheck:Bootstrap:AdminEmail</c> and
@@ -32,6 +19,9 @@ internal sealed class IdentitySeeder(IServiceProvider services, IConfiguration c
     public const string DemoPassword = "FactCheck-demo-2026";
     public static readonly Guid SampleArticleId = Guid.Parse("0195f0c0-0000-7000-8000-00000000a001");
     internal const string SampleArticleResource = "FactCheck.Web.Demo.SampleArticle.article.txt";
+
+    /// <summary>Claims each demo person may hold at once (only reviewers take any).</summary>
+    private const int DemoCapacity = 10;
 
     internal static readonly (string Email, string Name, string[] Roles, string[] Beats)[] DemoUsers =
     [
@@ -53,17 +43,17 @@ internal sealed class IdentitySeeder(IServiceProvider services, IConfiguration c
         }
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<FactCheckDbContext>();
+        var staff = scope.ServiceProvider.GetRequiredService<Staff>();
         if (config["FactCheck:Bootstrap:AdminEmail"] is { Length: > 0 } adminEmail && config["FactCheck:Bootstrap:AdminPassword"] is { Length: > 0 } adminPassword)
-            await EnsureUser(users, db, adminEmail, "Administrator", adminPassword, [Roles.Admin], []);
+            await EnsureUser(users, staff, new CreateUserRequest(adminEmail, adminPassword, "Administrator", [Roles.Admin], null, null, null), cancellationToken);
 
         var demo = config.GetSection("FactCheck:Demo").Get<DemoOptions>() ?? new DemoOptions();
         if (!demo.Seed || !database.IsEmbedded(bus))
             return;
 
         foreach (var (email, name, userRoles, beats) in DemoUsers)
-            await EnsureUser(users, db, email, name, DemoPassword, userRoles, beats);
-        await SubmitSampleArticle(db, demo, scope.ServiceProvider.GetRequiredService<OutboxSignal>(), cancellationToken);
+            await EnsureUser(users, staff, new CreateUserRequest(email, DemoPassword, name, userRoles, beats, null, DemoCapacity), cancellationToken);
+        await SubmitSampleArticle(scope.ServiceProvider.GetRequiredService<FactCheckDbContext>(), demo, scope.ServiceProvider.GetRequiredService<OutboxSignal>(), cancellationToken);
         logger.LogInformation(
             "Embedded mode: demo users {Users} share the password {Password}",
             string.Join(", ", DemoUsers.Select(u => $"{u.Email} ({string.Join('/', u.Roles)})")), DemoPassword);
@@ -71,23 +61,14 @@ internal sealed class IdentitySeeder(IServiceProvider services, IConfiguration c
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static async Task EnsureUser(UserManager<IdentityUser> users, FactCheckDbContext db, string email, string name, string password, string[] roles, string[] beats)
+    /// <summary>Adds the person as an admin would, unless their email is taken (a restart, or someone made them by hand).</summary>
+    private static async Task EnsureUser(UserManager<IdentityUser> users, Staff staff, CreateUserRequest person, CancellationToken ct)
     {
-        var user = await users.FindByEmailAsync(email);
-        if (user is null)
-        {
-            user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-            var result = await users.CreateAsync(user, password);
-            if (!result.Succeeded)
-                throw new InvalidOperationException($"Cannot create {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
-            await users.AddToRolesAsync(user, roles);
-        }
-
-        if (roles.Contains(Roles.Reviewer) && !await db.Reviewers.AnyAsync(r => r.UserId == user.Id))
-        {
-            db.Reviewers.Add(new ReviewerProfile(user.Id, name) { Beats = [.. beats], Capacity = 10 });
-            await db.SaveChangesAsync();
-        }
+        if (await users.FindByEmailAsync(person.Email!) is not null)
+            return;
+        var (_, errors) = await staff.CreateAsync(person, ct);
+        if (errors.Count > 0)
+            throw new InvalidOperationException($"Cannot create {person.Email}: {string.Join(" ", errors.Values.SelectMany(e => e))}");
     }
 
     /// <summary>Goes through the outbox and the bus like any submission; its fixed id makes a restart a no-op.</summary>

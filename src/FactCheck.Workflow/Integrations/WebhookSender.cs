@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using FactCheck.Contracts;
-using FactCheck.Workflow.Messaging;
 using FactCheck.Workflow.Persistence;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -11,45 +7,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FactCheck.Workflow.Integrations;
-
-/// <summary>Settings under <c>FactCheck:Webhooks</c>.</summary>
-public sealed class WebhookOptions
-{
-    /// <summary>Allow endpoints on loopback and private networks (tests, intranets). Off: they are refused.</summary>
-    public bool AllowPrivateNetworks { get; set; }
-
-    /// <summary>How long an endpoint has to answer before the attempt counts as failed.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Waits before the 2nd, 3rd, … attempt (Hangfire schedules to the second); after the last one the delivery is marked failed.</summary>
-    public TimeSpan[]? RetryDelays { get; set; }
-
-    public IReadOnlyList<TimeSpan> EffectiveRetryDelays => RetryDelays is { Length: > 0 } delays
-        ? delays
-        : [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(6), TimeSpan.FromHours(24)];
-}
-
-/// <summary>
-/// What a receiver gets: the event's contract JSON under <c>data</c>, with the event's name, version
-/// and id, and when FactCheck relayed it (<c>sentAt</c>; events that carry their own time have it in <c>data</c>).
-/// </summary>
-public sealed record WebhookPayload(Guid EventId, string Event, int Version, DateTime SentAt, JsonElement Data)
-{
-    public static string Serialize(Guid eventId, string eventName, int version, DateTime sentAt, object data) =>
-        JsonSerializer.Serialize(
-            new WebhookPayload(eventId, eventName, version, sentAt, JsonSerializer.SerializeToElement(data, data.GetType(), MessageTypes.Json)),
-            MessageTypes.Json);
-}
-
-/// <summary>The signature a receiver checks: HMAC-SHA256 of the raw body with the subscription's secret.</summary>
-public static class WebhookSignature
-{
-    public const string Header = "X-FactCheck-Signature";
-
-    /// <returns><c>sha256=</c> and the lower-case hex digest, as in the header.</returns>
-    public static string Sign(string secret, ReadOnlySpan<byte> body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
-}
 
 /// <summary>
 /// Sends deliveries as Hangfire jobs, so an endpoint that is slow or down never holds up the

@@ -1,11 +1,10 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using FactCheck.Web.Api;
-using FactCheck.Workflow.Assignment;
+using FactCheck.Web.Auth;
 using FactCheck.Workflow.Persistence;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -56,23 +55,14 @@ public sealed class FactCheckApp(TestStack stack, IReadOnlyDictionary<string, st
         await action(scope.ServiceProvider);
     }
 
-    /// <summary>Creates a user with roles (and a reviewer profile when they review); returns the user id.</summary>
+    /// <summary>Creates a person as an admin would (<see cref="Staff.CreateAsync"/>: a profile for everyone); returns the user id.</summary>
     public async Task<string> CreateUserAsync(string email, string name, string[] roles, string[]? beats = null, int capacity = 50)
     {
         await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-        var result = await users.CreateAsync(user, Password);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
-        await users.AddToRolesAsync(user, roles);
-        if (roles.Contains("Reviewer"))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<FactCheckDbContext>();
-            db.Reviewers.Add(new ReviewerProfile(user.Id, name) { Beats = [.. beats ?? []], Capacity = capacity });
-            await db.SaveChangesAsync();
-        }
-
-        return user.Id;
+        var (profile, errors) = await scope.ServiceProvider.GetRequiredService<Staff>()
+            .CreateAsync(new CreateUserRequest(email, Password, name, roles, beats, null, capacity), CancellationToken.None);
+        Assert.True(profile is not null, string.Join(" ", errors.Values.SelectMany(e => e)));
+        return profile.UserId;
     }
 
     /// <summary>An HTTP client signed in as the user with a bearer token, as an API client would be.</summary>
