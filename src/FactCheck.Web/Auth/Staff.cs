@@ -81,18 +81,6 @@ public sealed class Staff(UserManager<IdentityUser> users, FactCheckDbContext db
         return [.. accounts.Select(a => new StaffMember(a.Id, a.Email ?? a.Id, [.. roles[a.Id].Order()], profiles.GetValueOrDefault(a.Id)))];
     }
 
-    /// <summary>Display names by user id, for showing who holds or did what.</summary>
-    public Task<Dictionary<string, string>> NamesAsync(CancellationToken ct) => NamesAsync(db, ct);
-
-    /// <summary>As <see cref="NamesAsync(CancellationToken)"/>, for callers that hold a DbContext already.</summary>
-    public static async Task<Dictionary<string, string>> NamesAsync(FactCheckDbContext db, CancellationToken ct)
-    {
-        var names = await db.Users.AsNoTracking().Select(u => new { u.Id, u.Email }).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, ct);
-        foreach (var profile in await db.Reviewers.AsNoTracking().Select(r => new { r.UserId, r.DisplayName }).ToListAsync(ct))
-            names[profile.UserId] = profile.DisplayName;
-        return names;
-    }
-
     private static void Update(ReviewerProfile profile, UpdateReviewerRequest request)
     {
         if (request.Capacity is { } capacity)

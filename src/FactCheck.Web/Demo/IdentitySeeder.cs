@@ -2,10 +2,10 @@ using FactCheck.Contracts;
 using FactCheck.Web.Api;
 using FactCheck.Web.Auth;
 using FactCheck.Workflow;
+using FactCheck.Workflow.Articles;
 using FactCheck.Workflow.Messaging;
 using FactCheck.Workflow.Persistence;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Web.Demo;
 
@@ -53,7 +53,7 @@ internal sealed class IdentitySeeder(IServiceProvider services, IConfiguration c
 
         foreach (var (email, name, userRoles, beats) in DemoUsers)
             await EnsureUser(users, staff, new CreateUserRequest(email, DemoPassword, name, userRoles, beats, null, DemoCapacity), cancellationToken);
-        await SubmitSampleArticle(scope.ServiceProvider.GetRequiredService<FactCheckDbContext>(), demo, scope.ServiceProvider.GetRequiredService<OutboxSignal>(), cancellationToken);
+        await SubmitSampleArticle(scope.ServiceProvider.GetRequiredService<ArticleQueries>(), scope.ServiceProvider.GetRequiredService<ArticleDesk>(), demo, cancellationToken);
         logger.LogInformation(
             "Embedded mode: demo users {Users} share the password {Password}",
             string.Join(", ", DemoUsers.Select(u => $"{u.Email} ({string.Join('/', u.Roles)})")), DemoPassword);
@@ -71,10 +71,10 @@ internal sealed class IdentitySeeder(IServiceProvider services, IConfiguration c
             throw new InvalidOperationException($"Cannot create {person.Email}: {string.Join(" ", errors.Values.SelectMany(e => e))}");
     }
 
-    /// <summary>Goes through the outbox and the bus like any submission; its fixed id makes a restart a no-op.</summary>
-    private async Task SubmitSampleArticle(FactCheckDbContext db, DemoOptions demo, OutboxSignal outbox, CancellationToken ct)
+    /// <summary>Submitted like any article; its fixed id makes a restart a no-op.</summary>
+    private async Task SubmitSampleArticle(ArticleQueries articles, ArticleDesk desk, DemoOptions demo, CancellationToken ct)
     {
-        if (await db.Articles.AnyAsync(a => a.Id == SampleArticleId, ct))
+        if (await articles.FindAsync(SampleArticleId, ct) is not null)
             return;
         string text, source;
         if (demo.ArticlePath is { Length: > 0 } configured)
@@ -94,7 +94,7 @@ internal sealed class IdentitySeeder(IServiceProvider services, IConfiguration c
             source = "the sample article embedded in the app";
         }
 
-        db.Publish(new SubmitArticle
+        var outcome = await desk.SubmitAsync(new SubmitArticle
         {
             ArticleId = SampleArticleId,
             Title = "NDP wants Canada's special forces out of Iraq",
@@ -105,9 +105,9 @@ internal sealed class IdentitySeeder(IServiceProvider services, IConfiguration c
             Language = "en",
             Beat = "defence",
             SubmittedBy = "demo",
-        });
-        await db.SaveChangesAsync(ct);
-        outbox.Notify();
+        }, idempotencyKey: null, ct);
+        if (outcome.ArticleId is null)
+            throw new InvalidOperationException($"The sample article was refused: {string.Join(" ", outcome.Errors.Values.SelectMany(e => e))}");
         logger.LogInformation("Embedded mode: submitted the demo article {ArticleId} ({Characters} characters) from {Source}", SampleArticleId, text.Length, source);
     }
 

@@ -16,8 +16,6 @@ namespace FactCheck.Workflow.Articles;
 /// </summary>
 public sealed class ArticleDesk(FactCheckDbContext db, OutboxSignal outbox, TimeProvider time)
 {
-    public const int MaxIdempotencyKeyLength = 200;
-
     /// <param name="idempotencyKey">The sender's key for this submission (null: none); unique per submitting user.</param>
     public async Task<ArticleSubmissionOutcome> SubmitAsync(SubmitArticle command, string? idempotencyKey, CancellationToken ct)
     {
@@ -25,8 +23,8 @@ public sealed class ArticleDesk(FactCheckDbContext db, OutboxSignal outbox, Time
         var errors = ArticleSubmission.Validate(command);
         if (errors.Count > 0)
             return ArticleSubmissionOutcome.Invalid(errors);
-        if (idempotencyKey is { Length: > MaxIdempotencyKeyLength })
-            throw new WorkflowException(WorkflowError.Invalid, $"An Idempotency-Key may have at most {MaxIdempotencyKeyLength} characters.");
+        if (idempotencyKey is { Length: > IdempotencyRecord.MaxKeyLength })
+            throw new WorkflowException(WorkflowError.Invalid, $"An Idempotency-Key may have at most {IdempotencyRecord.MaxKeyLength} characters.");
 
         var requestHash = idempotencyKey is null ? "" : Fingerprint(command);
         if (idempotencyKey is not null && await FindPreviousAsync(idempotencyKey, userId, ct) is { } previous)
