@@ -88,8 +88,16 @@ public sealed class BrowserApp(bool realServices = false) : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("body[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    /// <summary>The page as it stands, and again at a phone's width (<c>name-phone.png</c>), for people to look at.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+        var size = page.ViewportSize;
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + "-phone.png"), FullPage = true });
+        if (size is not null)
+            await page.SetViewportSizeAsync(size.Width, size.Height);
+    }
 
     public async ValueTask DisposeAsync()
     {
