@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using FactCheck.Testing;
 
 namespace FactCheck.Benchmarks;
 
@@ -12,7 +13,7 @@ internal static class Harness
         AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 
     public static string WebDll =>
-        Path.Combine(RepositoryRoot(), "src", "FactCheck.Web", "bin", Configuration, "net10.0", "FactCheck.Web.dll");
+        Path.Combine(RepositoryRoot.Find(), "src", "FactCheck.Web", "bin", Configuration, "net10.0", "FactCheck.Web.dll");
 
     public static async Task WaitAsync(Func<Task<bool>> done, string what, TimeSpan? timeout = null)
     {
@@ -40,17 +41,6 @@ internal static class Harness
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FactCheck.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("FactCheck.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>The p-quantile (0..1) of sorted values, nearest rank.</summary>

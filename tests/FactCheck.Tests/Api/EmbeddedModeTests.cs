@@ -40,12 +40,9 @@ public sealed class EmbeddedModeTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task The_sample_article_is_ingested_and_every_claim_assigned_to_a_demo_reviewer_within_seconds()
     {
         using var editor = await SignIn("editor@factcheck.local");
-        var article = await Eventually.Until(
-            async () => (await editor.GetAsync("/api/articles/0195f0c0-0000-7000-8000-00000000a001")) is { IsSuccessStatusCode: true } r
-                ? await r.Content.ReadFromJsonAsync<ArticleResponse>(ClaimWorkflowScenario.Json) : null,
-            a => a is { Claims.Count: > 0 } && a.Claims.All(c => c.Status == ClaimStatus.Assigned),
-            TimeSpan.FromSeconds(30), "the sample article's claims to be assigned");
-        output.WriteLine($"embedded start-up to {article!.Claims.Count} claims assigned: {_sinceStart.ElapsedMilliseconds} ms");
+        var article = await AssignedArticle.WaitAsync(
+            editor, "/api/articles/0195f0c0-0000-7000-8000-00000000a001", "the sample article's claims to be assigned", TimeSpan.FromSeconds(30));
+        output.WriteLine($"embedded start-up to {article.Claims.Count} claims assigned: {_sinceStart.ElapsedMilliseconds} ms");
 
         Assert.Equal(SampleArticle.Text, article.Text);
         using var reviewer = await SignIn("reviewer@factcheck.local");

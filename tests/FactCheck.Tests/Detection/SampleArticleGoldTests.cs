@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using FactCheck.Detection;
+using FactCheck.Testing;
 using FactCheck.Tests.Infrastructure;
 
 namespace FactCheck.Tests.Detection;
@@ -114,7 +114,7 @@ public sealed class ClaimSimilarityTests
     [Fact]
     public void The_shipped_suggestion_threshold_separates_the_labelled_pairs_about_as_well_as_the_best_one()
     {
-        var pairs = File.ReadAllText(Path.Combine(BuiltProgram.RepositoryRoot(), "src", "FactCheck.Detection", "Calibration", "similar-claims.tsv"));
+        var pairs = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "src", "FactCheck.Detection", "Calibration", "similar-claims.tsv"));
         var (best, bestAccuracy, scored) = ClaimSimilarity.Calibrate(CheckWorthinessModel.Shared, pairs);
         var shippedAccuracy = scored.Count(p => (p.Cosine >= ClaimSimilarity.SuggestionThreshold) == p.Same) / (double)scored.Count;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FactCheck.Testing;
 
 namespace FactCheck.Tests.Infrastructure;
 
@@ -40,5 +41,5 @@ public static class SampleArticle
 public static class TrainingData
 {
     /// <summary>A file of src/FactCheck.Detection/Training, e.g. <c>File("dev.tsv")</c>.</summary>
-    public static string File(string name) => Path.Combine(BuiltProgram.RepositoryRoot(), "src", "FactCheck.Detection", "Training", name);
+    public static string File(string name) => Path.Combine(RepositoryRoot.Find(), "src", "FactCheck.Detection", "Training", name);
 }

@@ -7,7 +7,6 @@ using FactCheck.Contracts;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Web.Api;
 using FactCheck.Workflow;
-using FactCheck.Workflow.Claims;
 using FactCheck.Workflow.Integrations;
 using MassTransit;
 using Microsoft.AspNetCore.Mvc;
@@ -61,19 +60,12 @@ public sealed class WebhookNewsroom : IAsyncLifetime
         (await Admin.GetFromJsonAsync<List<WebhookDeliveryResponse>>($"/api/admin/webhooks/{subscriptionId}/deliveries?take=200", ClaimWorkflowScenario.Json))!;
 
     /// <summary>Submits a short article and waits until its claims are with the reviewer.</summary>
-    public async Task<ArticleResponse> SubmitAsync(string title)
-    {
-        var submitted = await Editor.PostAsJsonAsync("/api/articles", new
+    public Task<ArticleResponse> SubmitAsync(string title) =>
+        AssignedArticle.SubmitAsync(Editor, new
         {
             title, beat = "transport",
             text = "The council approved 12 new bus routes in 2024, the mayor said. Ridership rose 40 percent last year, according to the transit authority.",
-        });
-        var accepted = (await submitted.Content.ReadFromJsonAsync<ArticleAccepted>())!;
-        return (await Eventually.Until(
-            async () => (await Editor.GetAsync(accepted.Location)) is { IsSuccessStatusCode: true } r ? await r.Content.ReadFromJsonAsync<ArticleResponse>(ClaimWorkflowScenario.Json) : null,
-            a => a is { Claims.Count: > 0 } && a.Claims.All(c => c.Status == ClaimStatus.Assigned),
-            what: $"the claims of '{title}' to be assigned"))!;
-    }
+        }, $"the claims of '{title}' to be assigned");
 
     public async ValueTask DisposeAsync()
     {
