@@ -14,12 +14,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Tests.Hostile;
 
-/// <summary>The embedded desk on Kestrel, with a low claim cap so a modest article can exceed it.</summary>
-public sealed class HostileDesk() : EmbeddedDesk(onKestrel: true, new Dictionary<string, string?> { ["FactCheck:Workflow:MaxClaimsPerArticle"] = "20" })
-{
-    public const int MaxClaims = 20;
-}
-
 /// <summary>
 /// What a careless or hostile client sends: bodies too big, broken or too deep JSON, bytes that are not
 /// UTF-8, control characters in any text, articles no newsroom writes. Each is refused with a
