@@ -6,29 +6,6 @@ using System.Text.Json;
 
 namespace FactCheck.Contracts;
 
-public enum ContractDirection
-{
-    /// <summary>Other systems send it to FactCheck.</summary>
-    In,
-    /// <summary>FactCheck publishes it for other systems.</summary>
-    Out,
-}
-
-/// <summary>A public message: its type, which way it flows, what it means, and an example.</summary>
-public sealed record Contract(Type Type, ContractDirection Direction, string Summary, object Example)
-{
-    public WireNameAttribute Wire => WireNameAttribute.Of(Type) ?? throw new InvalidOperationException($"{Type.Name} has no [WireName].");
-
-    /// <summary>
-    /// The envelope's <c>messageType</c>, as MassTransit derives it from the type's namespace and name;
-    /// pinned by the published-contracts test, so renaming a contract type cannot slip through.
-    /// </summary>
-    public string MessageType => $"urn:message:{Type.Namespace}:{Type.Name}";
-}
-
-/// <summary>A field as it appears in the message JSON.</summary>
-public sealed record ContractField(string Name, string JsonType, bool Nullable);
-
 /// <summary>
 /// Every public command and event with an example: the source of <c>docs/contracts.md</c> (written
 /// by <c>dotnet run --project src/FactCheck.Cli -- contracts docs/contracts.md</c>), which a test

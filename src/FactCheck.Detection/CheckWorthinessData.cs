@@ -2,9 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace FactCheck.Detection;
 
-/// <summary>A sentence labelled check-worthy (<c>Yes</c>) or not (<c>No</c>).</summary>
-public sealed record LabelledSentence(string Id, string Text, bool CheckWorthy);
-
 /// <summary>
 /// Reads the check-worthiness data format: a header, then <c>Sentence_id\tText\tclass_label</c>
 /// rows (LF or CRLF). Copes with the published train.tsv defect where two records share one line
@@ -28,32 +25,4 @@ public static partial class CheckWorthinessData
         text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : text;
 
     public static List<LabelledSentence> Load(string path) => Parse(File.ReadAllText(path));
-}
-
-/// <summary>Precision, recall and F1 of the Yes class.</summary>
-public sealed record BinaryScores(int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives)
-{
-    public double Precision => TruePositives + FalsePositives == 0 ? 0 : (double)TruePositives / (TruePositives + FalsePositives);
-    public double Recall => TruePositives + FalseNegatives == 0 ? 0 : (double)TruePositives / (TruePositives + FalseNegatives);
-    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
-
-    public static BinaryScores Of(IReadOnlyList<bool> truth, IReadOnlyList<bool> predicted)
-    {
-        int tp = 0, fp = 0, fn = 0, tn = 0;
-        for (var i = 0; i < truth.Count; i++)
-        {
-            switch (truth[i], predicted[i])
-            {
-                case (true, true): tp++; break;
-                case (false, true): fp++; break;
-                case (true, false): fn++; break;
-                default: tn++; break;
-            }
-        }
-
-        return new BinaryScores(tp, fp, fn, tn);
-    }
-
-    public override string ToString() =>
-        FormattableString.Invariant($"precision={Precision:F3} recall={Recall:F3} f1={F1:F3}");
 }

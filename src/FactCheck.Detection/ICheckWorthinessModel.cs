@@ -11,12 +11,3 @@ public interface ICheckWorthinessModel
 
     IReadOnlyList<double> Score(IReadOnlyList<string> sentences, float[][] embeddings);
 }
-
-public static class CheckWorthinessModelExtensions
-{
-    public static IReadOnlyList<double> Score(this ICheckWorthinessModel model, IReadOnlyList<string> sentences)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return model.Score(sentences, model.Embed(sentences));
-    }
-}

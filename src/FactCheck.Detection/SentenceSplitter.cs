@@ -2,12 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace FactCheck.Detection;
 
-/// <summary>A sentence of an article: its span, its paragraph, and whether it stands inside a quotation.</summary>
-public sealed record Sentence(int Start, int End, int Paragraph, bool Quoted)
-{
-    public string TextOf(string article) => article[Start..End];
-}
-
 /// <summary>
 /// Splits news prose into sentences with exact UTF-16 offsets into the original text. Knows news
 /// abbreviations (<c>Maj. Gen.</c>, <c>U.S.</c>, <c>Jan.</c>), initials, decimals, quotes and

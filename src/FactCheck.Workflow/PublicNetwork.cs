@@ -59,6 +59,3 @@ public static class PublicNetwork
             || (b[0] == 100 && b[1] is >= 64 and <= 127);
     }
 }
-
-/// <summary>A link or webhook led to an address inside a private network.</summary>
-public sealed class PrivateAddressException(string message) : IOException(message);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using FactCheck.Testing;
 
 namespace FactCheck.Benchmarks;
 
@@ -12,7 +13,7 @@ internal static class Harness
         AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 
     public static string WebDll =>
-        Path.Combine(RepositoryRoot(), "src", "FactCheck.Web", "bin", Configuration, "net10.0", "FactCheck.Web.dll");
+        Path.Combine(RepositoryRoot.Find(), "src", "FactCheck.Web", "bin", Configuration, "net10.0", "FactCheck.Web.dll");
 
     public static async Task WaitAsync(Func<Task<bool>> done, string what, TimeSpan? timeout = null)
     {
@@ -40,17 +41,6 @@ internal static class Harness
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FactCheck.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("FactCheck.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>The p-quantile (0..1) of sorted values, nearest rank.</summary>
@@ -82,71 +72,5 @@ internal static class Harness
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         return Process.Start(start)!;
-    }
-}
-
-/// <summary>The web app running as a child process; disposing it kills it.</summary>
-internal sealed class WebProcess : IAsyncDisposable
-{
-    private readonly Process _process;
-    private readonly Lock _gate = new();
-    private readonly bool _echo;
-    private StreamWriter? _log;
-
-    public WebProcess(Process process, Uri baseAddress, string? log)
-    {
-        _process = process;
-        BaseAddress = baseAddress;
-        _echo = log is null;
-        if (log is not null)
-            _log = new StreamWriter(log) { AutoFlush = true };
-        _process.OutputDataReceived += (_, e) => Write(e.Data, echo: false);
-        _process.ErrorDataReceived += (_, e) => Write(e.Data, echo: _echo);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-    }
-
-    public Uri BaseAddress { get; }
-
-    public bool HasExited => _process.HasExited;
-
-    /// <summary>SIGTERM, as a service manager stops it; waits until it has exited.</summary>
-    public async Task TerminateAsync(TimeSpan within)
-    {
-        if (_process.HasExited)
-            return;
-        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!)
-            await kill.WaitForExitAsync();
-        using var timeout = new CancellationTokenSource(within);
-        await _process.WaitForExitAsync(timeout.Token);
-    }
-
-    /// <summary>SIGKILL: nothing the process kept only in memory survives.</summary>
-    public async Task KillAsync()
-    {
-        if (!_process.HasExited)
-            _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await KillAsync();
-        _process.Dispose();
-        lock (_gate)
-        {
-            _log?.Dispose();
-            _log = null;
-        }
-    }
-
-    private void Write(string? line, bool echo)
-    {
-        if (line is null)
-            return;
-        if (echo)
-            Console.Error.WriteLine($"[web] {line}");
-        lock (_gate)
-            _log?.WriteLine(line);
     }
 }

@@ -3,17 +3,6 @@ using MassTransit;
 
 namespace FactCheck.Benchmarks;
 
-/// <summary>The baseline's message: nothing in it, so what is measured is the bus alone.</summary>
-public sealed record EmptyMessage;
-
-/// <param name="Concurrent">Messages per second with <see cref="RawBusBaseline.InFlight"/> publishes in flight.</param>
-/// <param name="Sequential">Messages per second awaiting each publish, as the service's outbox relay does.</param>
-internal sealed record BaselineResult(int Messages, double Concurrent, int SequentialMessages, double Sequential)
-{
-    /// <summary>The yardstick: what the bus does at best, whichever way it is driven.</summary>
-    public double Best => Math.Max(Concurrent, Sequential);
-}
-
 /// <summary>
 /// Raw MassTransit publish + consume throughput of an empty message, on the same transport the
 /// pipeline uses (RabbitMQ with publisher confirms, or in memory): the ceiling the pipeline is read against.

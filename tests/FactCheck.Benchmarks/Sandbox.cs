@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using FactCheck.Testing;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace FactCheck.Benchmarks;
 
@@ -43,19 +43,8 @@ internal sealed class Sandbox : IAsyncDisposable
         return file;
     }
 
-    public static async Task<string> RabbitMqCtlAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start rabbitmqctl.");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed: {await stderr}");
-        return stdout;
-    }
+    public static Task<string> RabbitMqCtlAsync(params string[] args) =>
+        RabbitMqCtl.RunAsync(start => Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {start.FileName}."), args);
 
     public async ValueTask DisposeAsync()
     {

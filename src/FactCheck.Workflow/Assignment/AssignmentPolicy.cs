@@ -1,14 +1,5 @@
 namespace FactCheck.Workflow.Assignment;
 
-/// <summary>A reviewer as the policy sees them: their profile and how many claims they hold now.</summary>
-public sealed record ReviewerLoad(ReviewerProfile Profile, int ActiveClaims)
-{
-    public bool HasRoom => ActiveClaims < Profile.Capacity;
-}
-
-/// <summary>What the policy needs to know about the claim being placed; <see cref="PreviousAssignee"/> let its lease run out.</summary>
-public sealed record ClaimToPlace(string Language, string? Beat, IReadOnlyList<string> ArticleAuthors, string? PreviousAssignee = null);
-
 /// <summary>
 /// Who should check a claim: an available reviewer with room under their capacity, who reads its
 /// language, covers its beat and did not write the article. Specialists in the beat come before

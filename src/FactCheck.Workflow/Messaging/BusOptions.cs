@@ -1,11 +1,5 @@
 namespace FactCheck.Workflow.Messaging;
 
-public enum BusTransport
-{
-    InMemory,
-    RabbitMq,
-}
-
 /// <summary>Settings under <c>FactCheck:Bus</c>; the broker address is <c>ConnectionStrings:RabbitMq</c>.</summary>
 public sealed class BusOptions
 {

@@ -10,16 +10,6 @@ using RabbitMQ.Client.Exceptions;
 
 namespace FactCheck.Workflow.Messaging;
 
-/// <summary>A message MassTransit moved to an error queue, with the reason it gave up.</summary>
-public sealed record FailedMessage(
-    string ErrorQueue,
-    string MessageId,
-    string? MessageType,
-    string Reason,
-    string? ExceptionType,
-    DateTime? FailedAt,
-    string Body);
-
 /// <summary>
 /// The RabbitMQ error queues of the workflow's consumers (<c>{queue}_error</c>), for the admin page:
 /// look without taking (messages are read unacknowledged and go back when the channel closes),

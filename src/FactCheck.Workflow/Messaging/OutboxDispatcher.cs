@@ -26,15 +26,12 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger)
     : BackgroundService
 {
-    // 100 trailed a busy review phase (206 relayed against 245 written per second): each batch waits for its slowest claim.
+    // Large, because each batch waits for its slowest subject: smaller batches trail a busy desk (BENCHMARKS.md).
     public const int BatchSize = 500;
     private static readonly TimeSpan LockDuration = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>
-    /// A publish waiting on a connection the broker dropped can wait forever (found by the broker
-    /// restart test): after this it counts as failed and is tried again.
-    /// </summary>
+    /// <summary>A publish waiting on a connection the broker dropped can wait forever: after this it counts as failed and is tried again.</summary>
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
     private static readonly TimeSpan SettleInterval = TimeSpan.FromSeconds(1);
@@ -131,7 +128,7 @@ public sealed class OutboxDispatcher(
         var batch = await db.Outbox.Where(m => m.LockedBy == token).OrderBy(m => m.Id).ToListAsync(cancellationToken);
 
         // One subject's messages go out one after another, in the order written; different claims'
-        // go out side by side (one at a time, the relay fell behind a busy desk: 31-71 messages/s).
+        // go out side by side, or the relay falls behind a busy desk.
         await Task.WhenAll(batch
             .Select(Outgoing.Read)
             .GroupBy(m => m.Body is { } body ? MessageTypes.SubjectOf(body) : null)

@@ -1,24 +1,11 @@
 using System.Security.Cryptography;
-using FactCheck.Contracts;
-using FactCheck.Workflow.Messaging;
 using FactCheck.Workflow.Persistence;
 using Hangfire;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FactCheck.Workflow.Sources;
-
-/// <summary>Settings under <c>FactCheck:LinkCheck</c>.</summary>
-public sealed class LinkCheckOptions
-{
-    public bool Enabled { get; set; } = true;
-    /// <summary>Allow sources on loopback and private networks (tests, intranets). Off: such links are refused, not fetched.</summary>
-    public bool AllowPrivateNetworks { get; set; }
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
-    public long MaxBytes { get; set; } = 5 * 1024 * 1024;
-}
 
 /// <summary>
 /// Checks that a source's URL is alive and records its status and a SHA-256 of its content, so a
@@ -142,23 +129,5 @@ public sealed class LinkCheckJob(
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-}
-
-/// <summary>Schedules a link check for every attached source; the check itself runs as a Hangfire job.</summary>
-public sealed class SourceAttachedConsumer(
-    FactCheckDbContext db,
-    IBackgroundJobClient jobs,
-    IOptions<LinkCheckOptions> options,
-    OutboxSignal outbox,
-    TimeProvider time,
-    ILogger<SourceAttachedConsumer> logger)
-    : IdempotentConsumer<SourceAttached>(db, outbox, time, logger)
-{
-    protected override Task Handle(ConsumeContext<SourceAttached> context)
-    {
-        if (options.Value.Enabled)
-            jobs.Enqueue<LinkCheckJob>(job => job.CheckAsync(context.Message.SourceId, CancellationToken.None));
-        return Task.CompletedTask;
     }
 }

@@ -40,12 +40,9 @@ public sealed class EmbeddedModeTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task The_sample_article_is_ingested_and_every_claim_assigned_to_a_demo_reviewer_within_seconds()
     {
         using var editor = await SignIn("editor@factcheck.local");
-        var article = await Eventually.Until(
-            async () => (await editor.GetAsync("/api/articles/0195f0c0-0000-7000-8000-00000000a001")) is { IsSuccessStatusCode: true } r
-                ? await r.Content.ReadFromJsonAsync<ArticleResponse>(ClaimWorkflowScenario.Json) : null,
-            a => a is { Claims.Count: > 0 } && a.Claims.All(c => c.Status == ClaimStatus.Assigned),
-            TimeSpan.FromSeconds(30), "the sample article's claims to be assigned");
-        output.WriteLine($"embedded start-up to {article!.Claims.Count} claims assigned: {_sinceStart.ElapsedMilliseconds} ms");
+        var article = await AssignedArticle.WaitAsync(
+            editor, "/api/articles/0195f0c0-0000-7000-8000-00000000a001", "the sample article's claims to be assigned", TimeSpan.FromSeconds(30));
+        output.WriteLine($"embedded start-up to {article.Claims.Count} claims assigned: {_sinceStart.ElapsedMilliseconds} ms");
 
         Assert.Equal(SampleArticle.Text, article.Text);
         using var reviewer = await SignIn("reviewer@factcheck.local");
@@ -99,34 +96,5 @@ public sealed class EmbeddedModeTests(ITestOutputHelper output) : IAsyncLifetime
         var document = await editor.GetStringAsync("/openapi/v1.json");
         foreach (var path in new[] { "/api/articles", "/api/claims/next", "/api/claims/{id}/verdict/approve", "/api/claims/{id}/claimreview" })
             Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
-    }
-}
-
-/// <summary><c>FactCheck:Demo:ArticlePath</c>: a newsroom's own demo article instead of the embedded sample.</summary>
-public sealed class DemoArticlePathTests
-{
-    [Fact]
-    public async Task A_configured_file_is_submitted_instead_of_the_embedded_sample_article()
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"factcheck-demo-{Guid.NewGuid():N}.txt");
-        const string text = "The city spent 4.2 million dollars on road repairs in 2023, the mayor said.";
-        await File.WriteAllTextAsync(file, text, TestContext.Current.CancellationToken);
-        try
-        {
-            await using var app = new FactCheckApp(TestStack.Embedded(), new Dictionary<string, string?>
-            {
-                ["FactCheck:Demo:Seed"] = "true",
-                ["FactCheck:Demo:ArticlePath"] = file,
-            });
-            _ = app.Server;
-            var stored = await Eventually.Until(
-                () => app.WithDbAsync(db => db.Articles.Where(a => a.Id == Web.Demo.IdentitySeeder.SampleArticleId).Select(a => a.Text).FirstOrDefaultAsync()),
-                t => t is not null, TimeSpan.FromSeconds(30), "the demo article");
-            Assert.Equal(text, stored);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 }

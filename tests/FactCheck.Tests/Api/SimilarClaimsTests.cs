@@ -32,12 +32,6 @@ public sealed class SimilarClaimsTests
         Assert.Empty((await editor.GetFromJsonAsync<List<SimilarClaim>>($"/api/claims/{homes.Id}/similar", ClaimWorkflowScenario.Json))!);
     }
 
-    private static async Task<ArticleResponse> Submit(HttpClient editor, string title, string text)
-    {
-        var accepted = await (await editor.PostAsJsonAsync("/api/articles", new { title, text })).Content.ReadFromJsonAsync<ArticleAccepted>();
-        return (await Eventually.Until(
-            async () => (await editor.GetAsync(accepted!.Location)) is { IsSuccessStatusCode: true } r ? await r.Content.ReadFromJsonAsync<ArticleResponse>(ClaimWorkflowScenario.Json) : null,
-            a => a is { Claims.Count: > 0 } && a.Claims.All(c => c.Status == ClaimStatus.Assigned),
-            what: $"'{title}' to be extracted and assigned"))!;
-    }
+    private static Task<ArticleResponse> Submit(HttpClient editor, string title, string text) =>
+        AssignedArticle.SubmitAsync(editor, new { title, text }, $"'{title}' to be extracted and assigned");
 }

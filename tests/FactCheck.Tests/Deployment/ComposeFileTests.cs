@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using FactCheck.Testing;
 using FactCheck.Tests.Infrastructure;
 
 namespace FactCheck.Tests.Deployment;
@@ -10,7 +11,7 @@ namespace FactCheck.Tests.Deployment;
 /// </summary>
 public sealed partial class ComposeFileTests
 {
-    private static readonly string Root = BuiltProgram.RepositoryRoot();
+    private static readonly string Root = RepositoryRoot.Find();
 
     private static readonly Dictionary<string, string> Secrets = new()
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FactCheck.Testing;
 using FactCheck.Tests.Infrastructure;
 
 namespace FactCheck.Tests.Deployment;
@@ -11,7 +12,7 @@ namespace FactCheck.Tests.Deployment;
 /// </summary>
 public sealed partial class SelfContainedRepositoryTests
 {
-    private static readonly string Root = BuiltProgram.RepositoryRoot();
+    private static readonly string Root = RepositoryRoot.Find();
     private static readonly string[] SourceExtensions = [".cs", ".razor", ".csproj", ".json", ".props", ".targets"];
     private static readonly string[] SkippedDirectories = ["bin", "obj", ".git", "artifacts", "TestResults", "BenchmarkDotNet.Artifacts", "node_modules"];
 

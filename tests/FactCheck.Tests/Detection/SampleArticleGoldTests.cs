@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Text.Json;
 using FactCheck.Detection;
 using FactCheck.Tests.Infrastructure;
 
@@ -71,56 +69,5 @@ public sealed partial class SampleArticleGoldTests(ITestOutputHelper output)
         var claims = Detector.Detect(SampleArticle.Text);
         Assert.Contains(claims, c => c.Speaker == "Officials" && c.Text.StartsWith("Officials have said", StringComparison.Ordinal));
         Assert.Contains(claims, c => c.Speaker?.StartsWith("the report from the Inspector General", StringComparison.Ordinal) == true);
-    }
-}
-
-/// <summary>The shipped model as the app uses it: one per process, shared by every test and test host.</summary>
-public sealed partial class CheckWorthinessModelTests
-{
-    [LibraryImport("libc", EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial IntPtr GetEnv(string name);
-
-    [Fact]
-    public void The_shipped_model_separates_a_checkable_statement_from_small_talk()
-    {
-        var scores = CheckWorthinessModel.Shared.Score(["Unemployment fell to 4.2 percent in 2019, the lowest rate in 50 years.", "Thank you very much, it is good to be here."]);
-        Assert.True(scores[0] >= CheckWorthinessModel.Shared.Threshold, $"statement scored {scores[0]:F3}");
-        Assert.True(scores[1] < CheckWorthinessModel.Shared.Threshold, $"small talk scored {scores[1]:F3}");
-        Assert.InRange(CheckWorthinessModel.Shared.Threshold, 0.05, 0.95);
-        Assert.Equal("arctic-embed-xs", CheckWorthinessModel.Shared.Metadata.Encoder);
-    }
-
-    [Fact]
-    public void Onnx_runtime_telemetry_is_off_in_the_native_environment()
-    {
-        _ = CheckWorthinessModel.Shared.Threshold;
-        Assert.Equal("1", Marshal.PtrToStringUTF8(GetEnv("ORT_DISABLE_TELEMETRY")));
-    }
-
-    [Fact]
-    public void The_data_files_load_with_the_published_counts_despite_the_joined_line()
-    {
-        var train = CheckWorthinessData.Load(TrainingData.File("train.tsv"));
-        var dev = CheckWorthinessData.Load(TrainingData.File("dev.tsv"));
-        Assert.Equal((22_501, 5_413), (train.Count, train.Count(s => s.CheckWorthy)));
-        Assert.Equal((1_032, 238), (dev.Count, dev.Count(s => s.CheckWorthy)));
-        Assert.Contains(train, s => s is { Id: "29286", Text: "You can't bring back jobs.", CheckWorthy: false });
-        Assert.DoesNotContain(dev, s => s.Text.EndsWith('\r'));
-    }
-}
-
-public sealed class ClaimSimilarityTests
-{
-    [Fact]
-    public void The_shipped_suggestion_threshold_separates_the_labelled_pairs_about_as_well_as_the_best_one()
-    {
-        var pairs = File.ReadAllText(Path.Combine(BuiltProgram.RepositoryRoot(), "src", "FactCheck.Detection", "Calibration", "similar-claims.tsv"));
-        var (best, bestAccuracy, scored) = ClaimSimilarity.Calibrate(CheckWorthinessModel.Shared, pairs);
-        var shippedAccuracy = scored.Count(p => (p.Cosine >= ClaimSimilarity.SuggestionThreshold) == p.Same) / (double)scored.Count;
-
-        Assert.Equal(30, scored.Count);
-        Assert.True(shippedAccuracy >= 0.85, $"shipped threshold {ClaimSimilarity.SuggestionThreshold} has accuracy {shippedAccuracy:F3}");
-        Assert.True(bestAccuracy - shippedAccuracy <= 0.05, $"the best threshold {best:F3} reaches {bestAccuracy:F3}; recalibrate");
-        Assert.True(scored.Where(p => p.Same).Average(p => p.Cosine) > scored.Where(p => !p.Same).Average(p => p.Cosine));
     }
 }

@@ -14,12 +14,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Tests.Hostile;
 
-/// <summary>The embedded desk on Kestrel, with a low claim cap so a modest article can exceed it.</summary>
-public sealed class HostileDesk() : EmbeddedDesk(onKestrel: true, new Dictionary<string, string?> { ["FactCheck:Workflow:MaxClaimsPerArticle"] = "20" })
-{
-    public const int MaxClaims = 20;
-}
-
 /// <summary>
 /// What a careless or hostile client sends: bodies too big, broken or too deep JSON, bytes that are not
 /// UTF-8, control characters in any text, articles no newsroom writes. Each is refused with a
@@ -187,11 +181,7 @@ public sealed class HostileInputTests(HostileDesk desk) : IClassFixture<HostileD
         var found = new ClaimDetector(model).Detect(text);
         Assert.True(found.Count > HostileDesk.MaxClaims, $"the detector finds {found.Count} claims");
 
-        var accepted = await (await desk.Editor.PostAsJsonAsync("/api/articles", new { title = "Eighty bridges", text })).Content.ReadFromJsonAsync<ArticleAccepted>();
-        var article = (await Eventually.Until(
-            async () => (await desk.Editor.GetAsync(accepted!.Location)) is { IsSuccessStatusCode: true } r ? await r.Content.ReadFromJsonAsync<ArticleResponse>(ClaimWorkflowScenario.Json) : null,
-            a => a is { Claims.Count: > 0 } && a.Claims.All(c => c.Status == Workflow.Claims.ClaimStatus.Assigned),
-            what: "the article's claims to be assigned"))!;
+        var article = await AssignedArticle.SubmitAsync(desk.Editor, new { title = "Eighty bridges", text });
 
         Assert.Equal(HostileDesk.MaxClaims, article.Claims.Count);
         Assert.Equal(found.Count - HostileDesk.MaxClaims, article.ClaimsLeftOut);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using FactCheck.Testing;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Web.Api;
 using Microsoft.AspNetCore.Routing;
@@ -139,8 +140,8 @@ public sealed class RoleMatrixTests(EmbeddedDesk desk, ITestOutputHelper output)
             table.Append('\n');
         }
 
-        Directory.CreateDirectory(Path.Combine(BuiltProgram.RepositoryRoot(), "artifacts"));
-        await File.WriteAllTextAsync(Path.Combine(BuiltProgram.RepositoryRoot(), "artifacts", "role-matrix.md"), table.ToString());
+        Directory.CreateDirectory(Path.Combine(RepositoryRoot.Find(), "artifacts"));
+        await File.WriteAllTextAsync(Path.Combine(RepositoryRoot.Find(), "artifacts", "role-matrix.md"), table.ToString());
         output.WriteLine(table.ToString());
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }

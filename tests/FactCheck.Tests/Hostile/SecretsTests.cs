@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using FactCheck.Tests.Infrastructure;
+using FactCheck.Testing;
 
 namespace FactCheck.Tests.Hostile;
 
@@ -31,7 +31,7 @@ public sealed partial class SecretsTests
     [Fact]
     public void What_ships_takes_its_credentials_from_the_environment()
     {
-        var root = BuiltProgram.RepositoryRoot();
+        var root = RepositoryRoot.Find();
         var shipped = RepositoryFiles().Where(f =>
             f.StartsWith(Path.Combine(root, "src") + Path.DirectorySeparatorChar, StringComparison.Ordinal)
             || f.StartsWith(Path.Combine(root, "deploy") + Path.DirectorySeparatorChar, StringComparison.Ordinal)
@@ -46,7 +46,7 @@ public sealed partial class SecretsTests
     [Fact]
     public void The_demo_password_is_only_in_the_demo_seeder_and_what_documents_or_tests_it()
     {
-        var root = BuiltProgram.RepositoryRoot();
+        var root = RepositoryRoot.Find();
         var inSource = RepositoryFiles()
             .Where(f => File.ReadAllText(f).Contains(Web.Demo.IdentitySeeder.DemoPassword, StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(root, f))
@@ -61,13 +61,13 @@ public sealed partial class SecretsTests
         for (var i = 0; i < lines.Length; i++)
         {
             foreach (Match m in pattern.Matches(lines[i]))
-                yield return $"{Path.GetRelativePath(BuiltProgram.RepositoryRoot(), file)}:{i + 1}: {m.Value}";
+                yield return $"{Path.GetRelativePath(RepositoryRoot.Find(), file)}:{i + 1}: {m.Value}";
         }
     }
 
     private static IEnumerable<string> RepositoryFiles()
     {
-        var pending = new Stack<string>([BuiltProgram.RepositoryRoot()]);
+        var pending = new Stack<string>([RepositoryRoot.Find()]);
         while (pending.TryPop(out var directory))
         {
             foreach (var sub in Directory.EnumerateDirectories(directory).Where(d => !SkippedDirectories.Contains(Path.GetFileName(d))))

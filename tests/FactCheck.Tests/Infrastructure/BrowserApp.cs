@@ -29,7 +29,7 @@ public sealed class BrowserApp(bool realServices = false) : IAsyncLifetime
     /// <summary>What the browser reported going wrong (console errors, failed requests), for a failing test's output.</summary>
     public System.Collections.Concurrent.ConcurrentBag<string> Log { get; } = [];
 
-    public static string ScreenshotDirectory => Path.Combine(BuiltProgram.RepositoryRoot(), "artifacts", "screenshots");
+    public static string ScreenshotDirectory => Path.Combine(RepositoryRoot.Find(), "artifacts", "screenshots");
 
     public async ValueTask InitializeAsync()
     {

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 
 namespace FactCheck.Tests.Infrastructure;
@@ -6,7 +5,7 @@ namespace FactCheck.Tests.Infrastructure;
 /// <summary>
 /// Starts a process from a test with a standard input of its own, closed at once. xUnit v3's test
 /// process reads the runner's acknowledgements from its standard input; a child that inherits it
-/// and reads it (rabbitmqctl does) takes them, and the run then waits for ever (it hung CI for 20 minutes).
+/// and reads it (rabbitmqctl does) takes them, and the run then waits for ever.
 /// Every process started here that still runs when the test process exits is killed with its
 /// children: a test that fails or times out before it stops its worker leaves nothing behind.
 /// </summary>
@@ -23,96 +22,5 @@ public static class ChildProcess
         Started.Track(process);
         process.StandardInput.Close();
         return process;
-    }
-}
-
-/// <summary>
-/// Processes to kill later, remembered by id and start time (so that a caller may dispose its
-/// <see cref="Process"/>, and a recycled id is never mistaken for one of them).
-/// </summary>
-public sealed class ProcessTracker
-{
-    private readonly Lock _gate = new();
-    private readonly List<(int Id, DateTime StartTime)> _processes = [];
-
-    public void Track(Process process)
-    {
-        DateTime startTime;
-        try
-        {
-            startTime = process.StartTime;
-        }
-        catch (InvalidOperationException)
-        {
-            return; // already exited
-        }
-
-        lock (_gate)
-        {
-            _processes.RemoveAll(p => !IsRunning(p));
-            _processes.Add((process.Id, startTime));
-        }
-    }
-
-    /// <summary>Kills each tracked process that still runs, with its process tree; returns how many.</summary>
-    public int KillRunning()
-    {
-        (int Id, DateTime StartTime)[] tracked;
-        lock (_gate)
-        {
-            tracked = [.. _processes];
-            _processes.Clear();
-        }
-
-        var killed = 0;
-        foreach (var entry in tracked)
-        {
-            using var process = Find(entry);
-            if (process is null)
-                continue;
-            try
-            {
-                process.Kill(entireProcessTree: true);
-                killed++;
-            }
-            catch (Exception e) when (e is InvalidOperationException or Win32Exception)
-            {
-                // It exited meanwhile, or cannot be killed: nothing more to do at exit.
-            }
-        }
-
-        return killed;
-    }
-
-    private static bool IsRunning((int Id, DateTime StartTime) entry)
-    {
-        using var process = Find(entry);
-        return process is not null;
-    }
-
-    private static Process? Find((int Id, DateTime StartTime) entry)
-    {
-        Process process;
-        try
-        {
-            process = Process.GetProcessById(entry.Id);
-        }
-        catch (ArgumentException)
-        {
-            return null; // not running
-        }
-
-        try
-        {
-            if (!process.HasExited && process.StartTime == entry.StartTime)
-                return process;
-        }
-        catch (Exception e) when (e is InvalidOperationException or Win32Exception)
-        {
-            // exited between the two calls
-        }
-
-        process.Dispose();
-        return null;
     }
 }

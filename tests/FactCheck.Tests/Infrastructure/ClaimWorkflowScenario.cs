@@ -28,15 +28,7 @@ public static class ClaimWorkflowScenario
         var accepted = await submit.Content.ReadFromJsonAsync<ArticleAccepted>(Json);
         Assert.Equal($"/api/articles/{accepted!.ArticleId}", submit.Headers.Location?.ToString());
 
-        var article = await Eventually.Until(
-            async () =>
-            {
-                var response = await editor.GetAsync(accepted.Location);
-                return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<ArticleResponse>(Json) : null;
-            },
-            a => a is { Claims.Count: > 0 } && a.Claims.All(c => c.Status == ClaimStatus.Assigned),
-            TimeSpan.FromSeconds(60),
-            "every claim of the sample article to be assigned");
+        var article = await AssignedArticle.WaitAsync(editor, accepted.Location, "every claim of the sample article to be assigned", TimeSpan.FromSeconds(60));
         var toAssigned = clock.Elapsed;
         output.WriteLine($"{app.Stack.Provider}/{app.Stack.Transport}: {article!.Claims.Count} claims assigned {toAssigned.TotalMilliseconds:F0} ms after submission");
 

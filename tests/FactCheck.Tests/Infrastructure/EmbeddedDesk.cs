@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using FactCheck.Web.Api;
-using FactCheck.Workflow.Claims;
 
 namespace FactCheck.Tests.Infrastructure;
 
@@ -50,12 +48,7 @@ public class EmbeddedDesk : IAsyncLifetime
         OtherReviewer = await App.ClientForAsync("omar@newsroom.test");
         Admin = await App.ClientForAsync("ada@newsroom.test");
 
-        var submitted = await Editor.PostAsJsonAsync("/api/articles", SampleArticle.Request());
-        var accepted = (await submitted.Content.ReadFromJsonAsync<ArticleAccepted>())!;
-        Article = (await Eventually.Until(
-            async () => (await Editor.GetAsync(accepted.Location)) is { IsSuccessStatusCode: true } r ? await r.Content.ReadFromJsonAsync<ArticleResponse>(ClaimWorkflowScenario.Json) : null,
-            a => a is { Claims.Count: > 0 } && a.Claims.All(c => c.Status == ClaimStatus.Assigned),
-            what: "the sample article's claims to be assigned"))!;
+        Article = await AssignedArticle.SubmitAsync(Editor, SampleArticle.Request(), "the sample article's claims to be assigned");
     }
 
     /// <summary>A claim of the sample article, each test taking a different one.</summary>

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using FactCheck.Testing;
 using FactCheck.Workflow.Persistence;
 using Npgsql;
 
@@ -72,15 +72,15 @@ public sealed class TestStack : IAsyncDisposable
 
         var database = await CreateDatabaseAsync(postgres);
         var vhost = $"factcheck-test-{Guid.NewGuid():N}";
-        await RabbitMqCtl("add_vhost", vhost);
-        await RabbitMqCtl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
+        await RabbitMqCtlAsync("add_vhost", vhost);
+        await RabbitMqCtlAsync("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
         var rabbitUri = new UriBuilder(rabbit) { Path = "/" + Uri.EscapeDataString(vhost) }.Uri.ToString();
         var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
 
         return new TestStack("PostgreSql", connection, "RabbitMq", rabbitUri, async () =>
         {
             await DropDatabaseAsync(postgres, database);
-            await RabbitMqCtl("delete_vhost", vhost);
+            await RabbitMqCtlAsync("delete_vhost", vhost);
         }, async online =>
         {
             // Offline: new connections are refused and the open ones are cut, as when the server goes away.
@@ -139,18 +139,18 @@ public sealed class TestStack : IAsyncDisposable
     /// </summary>
     public static async Task<Task> StopBrokerAsync(TimeSpan outage)
     {
-        await RabbitMqCtl("stop_app");
+        await RabbitMqCtlAsync("stop_app");
         return Task.Run(async () =>
         {
             await Task.Delay(outage);
-            await RabbitMqCtl("start_app");
-            await RabbitMqCtl("await_startup");
+            await RabbitMqCtlAsync("start_app");
+            await RabbitMqCtlAsync("await_startup");
         });
     }
 
     /// <summary>The broker's view of the test's queues (ready, unacknowledged, consumers), for a failing test to print.</summary>
     public Task<string> DescribeQueuesAsync() =>
-        RabbitMqCtl("list_queues", "-p", _vhost ?? throw new InvalidOperationException("Only the real stack has queues."), "name", "messages_ready", "messages_unacknowledged", "consumers");
+        RabbitMqCtlAsync("list_queues", "-p", _vhost ?? throw new InvalidOperationException("Only the real stack has queues."), "name", "messages_ready", "messages_unacknowledged", "consumers");
 
     public ValueTask DisposeAsync() => new(_cleanup());
 
@@ -171,17 +171,5 @@ public sealed class TestStack : IAsyncDisposable
     }
 
     /// <summary>A fresh virtual host per test keeps queues and exchanges of one test away from the next.</summary>
-    private static async Task<string> RabbitMqCtl(params string[] args)
-    {
-        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = ChildProcess.Start(start);
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed: {await stderr}");
-        return stdout;
-    }
+    private static Task<string> RabbitMqCtlAsync(params string[] args) => RabbitMqCtl.RunAsync(ChildProcess.Start, args);
 }

@@ -8,12 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FactCheck.Tests.Infrastructure;
 
-/// <summary>One POST as the receiver saw it: raw body bytes and headers, and what it answered.</summary>
-public sealed record ReceivedWebhook(int Number, DateTime At, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, int AnsweredWith)
-{
-    public string Header(string name) => Headers.TryGetValue(name, out var value) ? value : "";
-}
-
 /// <summary>
 /// A real HTTP endpoint on 127.0.0.1 that records every POST. <see cref="Answer"/> decides the
 /// status by request number (1-based) per path (a 3xx points to <c>/redirect-target</c>);

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
-using FactCheck.Contracts;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Tests.Messaging;
 using FactCheck.Web.Api;
@@ -47,10 +46,7 @@ public sealed class JobTests : IAsyncLifetime
         _reviewerId = await _app.CreateUserAsync("rita@newsroom.test", "Rita Reviewer", ["Reviewer"], ["defence"], capacity: 100);
         await _app.CreateUserAsync("eddie@newsroom.test", "Eddie Editor", ["Editor"]);
         using var editor = await _app.ClientForAsync("eddie@newsroom.test");
-        var accepted = await (await editor.PostAsJsonAsync("/api/articles", SampleArticle.Request())).Content.ReadFromJsonAsync<ArticleAccepted>();
-        _article = (await Eventually.Until(
-            async () => (await editor.GetAsync(accepted!.Location)) is { IsSuccessStatusCode: true } r ? await r.Content.ReadFromJsonAsync<ArticleResponse>(ClaimWorkflowScenario.Json) : null,
-            a => a is { Claims.Count: > 0 } && a.Claims.All(c => c.Status == ClaimStatus.Assigned)))!;
+        _article = await AssignedArticle.SubmitAsync(editor, SampleArticle.Request());
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();

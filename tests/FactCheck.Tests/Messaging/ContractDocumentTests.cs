@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FactCheck.Contracts;
-using FactCheck.Tests.Infrastructure;
+using FactCheck.Testing;
 using FactCheck.Workflow.Articles;
 
 namespace FactCheck.Tests.Messaging;
@@ -8,12 +8,12 @@ namespace FactCheck.Tests.Messaging;
 /// <summary>docs/contracts.md is what the contract types say, and a published contract only ever grows.</summary>
 public sealed class ContractDocumentTests
 {
-    private static string Baseline => Path.Combine(BuiltProgram.RepositoryRoot(), "tests", "FactCheck.Tests", "Messaging", "published-contracts.v1.json");
+    private static string Baseline => Path.Combine(RepositoryRoot.Find(), "tests", "FactCheck.Tests", "Messaging", "published-contracts.v1.json");
 
     [Fact]
     public void The_contracts_document_is_generated_from_the_types()
     {
-        var committed = File.ReadAllText(Path.Combine(BuiltProgram.RepositoryRoot(), "docs", "contracts.md")).ReplaceLineEndings("\n");
+        var committed = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "contracts.md")).ReplaceLineEndings("\n");
         Assert.True(
             committed == ContractCatalog.RenderMarkdown(),
             "docs/contracts.md differs from the contract types; run: dotnet run --project src/FactCheck.Cli -- contracts docs/contracts.md");

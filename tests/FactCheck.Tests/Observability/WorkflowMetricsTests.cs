@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Web.Api;
 using FactCheck.Workflow;
-using FactCheck.Workflow.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,9 +44,7 @@ public sealed class WorkflowMetricsTests
 
         using var editor = await app.ClientForAsync("eddie@newsroom.test");
         var accepted = (await (await editor.PostAsJsonAsync("/api/articles", SampleArticle.Request())).Content.ReadFromJsonAsync<ArticleAccepted>())!;
-        var claims = await Eventually.Until(
-            () => app.WithDbAsync(db => db.Claims.AsNoTracking().Where(c => c.ArticleId == accepted.ArticleId).ToListAsync()),
-            c => c.Count > 0 && c.All(x => x.Status == ClaimStatus.Assigned), what: "the claims to be assigned");
+        var claims = await AssignedArticle.StoredClaimsAsync(app, accepted.ArticleId, "the claims to be assigned");
 
         // Measured just after each commit, so possibly a moment after the test sees the rows.
         await Eventually.Until(

@@ -73,15 +73,11 @@ public sealed partial class PublicFactCheckTests(EmbeddedDesk desk) : IClassFixt
     public async Task Article_text_cannot_break_out_of_the_json_ld_script()
     {
         const string title = "Budget </script><script>alert(1)</script> & <b>more</b>";
-        var submitted = await desk.Editor.PostAsJsonAsync("/api/articles", new
+        var article = await AssignedArticle.SubmitAsync(desk.Editor, new
         {
             title, text = "The city spent 4.2 million dollars on 120 new buses in 2023, the mayor said.", outlet = "Gazette", language = "en", beat = "defence",
-        });
-        var accepted = (await submitted.Content.ReadFromJsonAsync<ArticleAccepted>())!;
-        var article = await Eventually.Until(
-            async () => (await desk.Editor.GetAsync(accepted.Location)) is { IsSuccessStatusCode: true } r ? await r.Content.ReadFromJsonAsync<ArticleResponse>(ClaimWorkflowScenario.Json) : null,
-            a => a is { Claims.Count: > 0 } && a.Claims.All(c => c.Status == ClaimStatus.Assigned), what: "the article's claim to be assigned");
-        var claim = article!.Claims[0];
+        }, "the article's claim to be assigned");
+        var claim = article.Claims[0];
         await PublishAsync(claim.Id, "True", "Council minutes confirm the purchase.");
 
         using var anonymous = desk.App.CreateClient();

@@ -4,7 +4,6 @@ using FactCheck.Tests.Infrastructure;
 using FactCheck.Web.Api;
 using FactCheck.Web.Live;
 using FactCheck.Workflow.Claims;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FactCheck.Tests.RealServices;
@@ -26,10 +25,7 @@ public sealed class LiveUpdateTests
 
         using var editor = await first.ClientForAsync("eddie@newsroom.test");
         var accepted = await (await editor.PostAsJsonAsync("/api/articles", SampleArticle.Request())).Content.ReadFromJsonAsync<ArticleAccepted>();
-        var claims = await Eventually.Until(
-            () => first.WithDbAsync(db => db.Claims.AsNoTracking().Where(c => c.ArticleId == accepted!.ArticleId).ToListAsync()),
-            c => c.Count > 0 && c.All(x => x.Status == ClaimStatus.Assigned),
-            TimeSpan.FromSeconds(60), "the article's claims to be assigned");
+        var claims = await AssignedArticle.StoredClaimsAsync(first, accepted!.ArticleId, timeout: TimeSpan.FromSeconds(60));
 
         // Both instances' temporary queues got every transition to Assigned (a shared queue would split them).
         var assigned = claims.Select(c => c.Id).ToHashSet();

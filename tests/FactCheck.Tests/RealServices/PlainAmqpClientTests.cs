@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using FactCheck.Tests.Infrastructure;
-using FactCheck.Workflow.Claims;
 using Microsoft.EntityFrameworkCore;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -62,10 +61,7 @@ public sealed class PlainAmqpClientTests : IAsyncLifetime
             language = "en",
         });
 
-        var claims = await Eventually.Until(
-            () => _app.WithDbAsync(db => db.Claims.AsNoTracking().Where(c => c.ArticleId == articleId).ToListAsync()),
-            c => c.Count > 0 && c.All(x => x.Status == ClaimStatus.Assigned),
-            TimeSpan.FromSeconds(60), "the plain client's article to be extracted and assigned");
+        var claims = await AssignedArticle.StoredClaimsAsync(_app, articleId, "the plain client's article to be extracted and assigned", TimeSpan.FromSeconds(60));
         Assert.Equal("Flight PS752", await _app.WithDbAsync(db => db.Articles.Where(a => a.Id == articleId).Select(a => a.Title).SingleAsync()));
 
         var expected = claims.SelectMany(c => new[] { $"{c.Id}:New>Queued", $"{c.Id}:Queued>Assigned" }).ToHashSet();

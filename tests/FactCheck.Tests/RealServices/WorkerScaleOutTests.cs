@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Web.Api;
-using FactCheck.Workflow.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,10 +40,7 @@ public sealed class WorkerScaleOutTests(ITestOutputHelper output)
                 body => body.Contains("\"status\":\"Healthy\"", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the worker to report ready");
             Assert.Contains("\"database\"", ready, StringComparison.Ordinal);
             Assert.Contains("masstransit", ready, StringComparison.OrdinalIgnoreCase);
-            var claims = await Eventually.Until(
-                () => app.WithDbAsync(db => db.Claims.AsNoTracking().Where(c => c.ArticleId == accepted!.ArticleId).ToListAsync()),
-                c => c.Count > 0 && c.All(x => x.Status == ClaimStatus.Assigned),
-                TimeSpan.FromSeconds(90), "the worker to extract and assign the claims");
+            var claims = await AssignedArticle.StoredClaimsAsync(app, accepted!.ArticleId, "the worker to extract and assign the claims", TimeSpan.FromSeconds(90));
             output.WriteLine($"worker: {claims.Count} claims assigned {clock.ElapsedMilliseconds} ms after it was started");
         }
         finally

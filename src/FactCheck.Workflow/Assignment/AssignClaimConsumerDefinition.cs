@@ -1,7 +1,6 @@
-using FactCheck.Workflow.Assignment;
 using MassTransit;
 
-namespace FactCheck.Workflow.Messaging;
+namespace FactCheck.Workflow.Assignment;
 
 /// <summary>
 /// Queued claims are placed in batches, one batch at a time per instance, so two claims are not

@@ -19,9 +19,3 @@ public sealed record SubmitArticle
     public string? Beat { get; init; }
     public string? SubmittedBy { get; init; }
 }
-
-[WireName("article-received", 1)]
-public sealed record ArticleReceived(Guid ArticleId, string Title, string? Outlet, string? Url, string Language, DateTime ReceivedAt);
-
-[WireName("claims-extracted", 1)]
-public sealed record ClaimsExtracted(Guid ArticleId, IReadOnlyList<Guid> ClaimIds, DateTime ExtractedAt);

@@ -1,0 +1,4 @@
+namespace FactCheck.Contracts;
+
+[WireName("claim-assigned", 1)]
+public sealed record ClaimAssigned(Guid ClaimId, Guid ArticleId, string ReviewerId, DateTime LeaseExpiresAt);

@@ -1,0 +1,6 @@
+namespace FactCheck.Detection;
+
+public interface IClaimDetector
+{
+    IReadOnlyList<DetectedClaim> Detect(string articleText);
+}

@@ -1,0 +1,6 @@
+namespace FactCheck.Detection;
+
+internal sealed class ModelOutput
+{
+    public float Probability { get; set; }
+}

@@ -1,0 +1,11 @@
+namespace FactCheck.Detection;
+
+public enum QuantityKind
+{
+    Count,
+    Percent,
+    Money,
+    Year,
+    Date,
+    Period,
+}

@@ -1,0 +1,7 @@
+namespace FactCheck.Workflow.Messaging;
+
+public enum BusTransport
+{
+    InMemory,
+    RabbitMq,
+}
