@@ -1,4 +1,5 @@
 using FactCheck.Detection;
+using FactCheck.Workflow.Articles;
 using FactCheck.Workflow.Assignment;
 using FactCheck.Workflow.Claims;
 using FactCheck.Workflow.Integrations;

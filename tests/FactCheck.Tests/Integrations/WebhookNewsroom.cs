@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Web.Api;
+using FactCheck.Workflow.Integrations;
 
 namespace FactCheck.Tests.Integrations;
 
