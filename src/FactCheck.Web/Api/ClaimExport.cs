@@ -5,29 +5,8 @@ using System.Text.Json;
 using FactCheck.Workflow;
 using FactCheck.Workflow.Claims;
 using FactCheck.Workflow.Publishing;
-using FactCheck.Workflow.Verdicts;
 
 namespace FactCheck.Web.Api;
-
-/// <summary>One claim with its article and current verdict, as exported.</summary>
-public sealed record ClaimExportRow(
-    Guid ClaimId,
-    Guid ArticleId,
-    string ArticleTitle,
-    string? ArticleUrl,
-    string Text,
-    string? Speaker,
-    ClaimStatus Status,
-    int Priority,
-    DateTime DueAt,
-    bool IsOverdue,
-    string? AssigneeId,
-    double Score,
-    string? Rating,
-    string? Rationale,
-    string? ReviewDecision,
-    DateTime? ReviewedAt,
-    string? PublicUrl);
 
 /// <summary>Claims and verdicts as CSV or JSON, with the claim list's filters, streamed (no paging).</summary>
 internal static class ClaimExport

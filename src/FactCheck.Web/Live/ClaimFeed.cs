@@ -1,10 +1,5 @@
-using FactCheck.Contracts;
-using MassTransit;
 
 namespace FactCheck.Web.Live;
-
-/// <summary>Something happened to a claim (or, with no claim id, to an article's claims).</summary>
-public sealed record ClaimChange(Guid? ClaimId, Guid ArticleId, string? Status);
 
 /// <summary>
 /// This instance's stream of claim changes, fed from the bus, so open pages can refresh without a
@@ -92,33 +87,5 @@ public sealed class ClaimFeed(ILogger<ClaimFeed> logger)
             if (!_disposed && Volatile.Read(ref _dirty) == 1)
                 StartIfIdle();
         }
-    }
-}
-
-/// <summary>
-/// Feeds <see cref="ClaimFeed"/>. Each web instance has its own temporary queue, so every instance
-/// sees every change (a competing consumer would show each change to one instance only).
-/// </summary>
-public sealed class ClaimFeedConsumer(ClaimFeed feed) :
-    IConsumer<ClaimStatusChanged>,
-    IConsumer<ClaimsExtracted>,
-    IConsumer<SourceAttached>
-{
-    public Task Consume(ConsumeContext<ClaimStatusChanged> context)
-    {
-        feed.Publish(new ClaimChange(context.Message.ClaimId, context.Message.ArticleId, context.Message.To));
-        return Task.CompletedTask;
-    }
-
-    public Task Consume(ConsumeContext<ClaimsExtracted> context)
-    {
-        feed.Publish(new ClaimChange(null, context.Message.ArticleId, null));
-        return Task.CompletedTask;
-    }
-
-    public Task Consume(ConsumeContext<SourceAttached> context)
-    {
-        feed.Publish(new ClaimChange(context.Message.ClaimId, Guid.Empty, null));
-        return Task.CompletedTask;
     }
 }

@@ -54,15 +54,3 @@ public sealed class UiScope(IServiceScopeFactory scopes, IAuthorizationService a
     public Task<UiResult<T>> DeskAsync<T>(ClaimsPrincipal user, string? policy, Func<ClaimDesk, Task<T>> action) =>
         ActAsync(user, policy, services => action(services.GetRequiredService<ClaimDesk>()));
 }
-
-public readonly record struct UiResult<T>(T? Value, string? Error)
-{
-    public bool Ok => Error is null;
-}
-
-public static class UiResult
-{
-    public static UiResult<T> Done<T>(T value) => new(value, null);
-
-    public static UiResult<T> Refused<T>(string error) => new(default, error);
-}

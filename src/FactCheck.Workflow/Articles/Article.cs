@@ -11,6 +11,8 @@ public sealed class Article
     public const int MaxLanguageLength = 16;
     public const int MaxBeatLength = 64;
 
+    private readonly List<Claim> _claims = [];
+
     public Guid Id { get; private set; }
     public string Title { get; private set; } = "";
     public string Text { get; private set; } = "";
@@ -26,7 +28,9 @@ public sealed class Article
     public DateTime ReceivedAt { get; private set; }
     /// <summary>Check-worthy sentences that did not become claims because the article had too many (<see cref="WorkflowOptions.MaxClaimsPerArticle"/>).</summary>
     public int ClaimsLeftOut { get; private set; }
-    public List<Claim> Claims { get; private set; } = [];
+
+    /// <summary>The claims found in it; loaded only where a query asks for them.</summary>
+    public IReadOnlyList<Claim> Claims => _claims.AsReadOnly();
 
     private Article() { }
 

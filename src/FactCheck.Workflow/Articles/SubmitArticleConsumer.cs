@@ -30,6 +30,3 @@ public sealed class SubmitArticleConsumer(FactCheckDbContext db, OutboxSignal ou
         Db.Publish(new ArticleReceived(article.Id, article.Title, article.Outlet, article.Url, article.Language, article.ReceivedAt));
     }
 }
-
-/// <summary>A message that can never succeed: it skips retries and goes to the error queue with this reason.</summary>
-public sealed class MessageRejectedException(string reason) : Exception(reason);

@@ -27,7 +27,7 @@ public sealed class Claim : IHasOutgoingMessages
     public int Start { get; private set; }
     public int End { get; private set; }
     public string Text { get; private set; } = "";
-    public List<Quantity> Quantities { get; private set; } = [];
+    public IReadOnlyList<Quantity> Quantities { get; private set; } = [];
     public string? Speaker { get; private set; }
     public double Score { get; private set; }
     public string Language { get; private set; } = "en";

@@ -20,7 +20,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         c.Property(x => x.Language).HasMaxLength(Article.MaxLanguageLength);
         c.Property(x => x.Beat).HasMaxLength(Article.MaxBeatLength);
         c.Property(x => x.AssigneeId).HasMaxLength(450);
-        c.Property(x => x.Quantities).HasConversion(new JsonValueConverter<List<Quantity>>(), new JsonValueComparer<List<Quantity>>());
+        c.Property(x => x.Quantities).HasConversion(new JsonValueConverter<IReadOnlyList<Quantity>>(), new JsonValueComparer<IReadOnlyList<Quantity>>());
         c.HasMany(x => x.Sources).WithOne().HasForeignKey(s => s.ClaimId).OnDelete(DeleteBehavior.Cascade);
         c.HasMany(x => x.Verdicts).WithOne().HasForeignKey(v => v.ClaimId).OnDelete(DeleteBehavior.Cascade);
         c.HasMany(x => x.History).WithOne().HasForeignKey(e => e.ClaimId).OnDelete(DeleteBehavior.Cascade);

@@ -1,17 +1,5 @@
 namespace FactCheck.Workflow.Claims;
 
-public enum ClaimEventKind
-{
-    StatusChanged,
-    SourceAttached,
-    SourceRemoved,
-    PriorityChanged,
-    DueDateChanged,
-    MarkedOverdue,
-    LeaseRenewed,
-    SourceEdited,
-}
-
 /// <summary>An audit record: who did what to a claim, when and why. Written in the same transaction as the change.</summary>
 public sealed class ClaimEvent
 {

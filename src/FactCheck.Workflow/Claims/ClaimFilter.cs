@@ -1,14 +1,5 @@
 namespace FactCheck.Workflow.Claims;
 
-public enum ClaimSort
-{
-    Priority,
-    DueAt,
-    Status,
-    CreatedAt,
-    Score,
-}
-
 /// <summary>How the desk (REST list and web UI alike) narrows and orders claims; null means "any".</summary>
 public sealed record ClaimFilter
 {

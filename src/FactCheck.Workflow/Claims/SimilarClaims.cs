@@ -5,9 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Workflow.Claims;
 
-/// <summary>An earlier claim that may state the same fact, with its verdict if it was published.</summary>
-public sealed record SimilarClaim(Guid ClaimId, Guid ArticleId, string Text, double Similarity, ClaimStatus Status, string? PublishedRating, DateTime CreatedAt);
-
 /// <summary>
 /// Finds claims from earlier articles whose embeddings are close to a claim's, above the threshold
 /// calibrated on labelled pairs: suggestions for the reviewer, never automatic links.

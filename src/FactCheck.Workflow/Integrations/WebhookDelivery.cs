@@ -18,7 +18,9 @@ public sealed class WebhookDelivery
     /// <summary>Set while an attempt is in flight, so two job runs never send the same delivery at once.</summary>
     public DateTime? LockedUntil { get; private set; }
     public DateTime? DeliveredAt { get; private set; }
-    public List<WebhookAttempt> Attempts { get; private set; } = [];
+    private readonly List<WebhookAttempt> _attempts = [];
+
+    public IReadOnlyList<WebhookAttempt> Attempts => _attempts.AsReadOnly();
 
     private WebhookDelivery() { }
 
@@ -39,7 +41,7 @@ public sealed class WebhookDelivery
     /// <summary>Records an attempt; on failure schedules the next after <paramref name="retryIn"/>, or gives up when it is null.</summary>
     public void Record(WebhookAttempt attempt, TimeSpan? retryIn)
     {
-        Attempts.Add(attempt);
+        _attempts.Add(attempt);
         LockedUntil = null;
         if (attempt.Succeeded)
         {

@@ -8,7 +8,7 @@ namespace FactCheck.Workflow.Persistence;
 /// A query that locks the rows it returns for the rest of the transaction and passes over rows another
 /// transaction holds: the queue-taking read (PostgreSQL <c>FOR UPDATE SKIP LOCKED</c>, SQL Server
 /// <c>UPDLOCK, READPAST</c>). Many reviewers taking work at once then each get a different row at once,
-/// instead of queueing on the same one (the API load benchmark measured a 20 s median that way).
+/// instead of queueing on the same one (BENCHMARKS.md, "API under load").
 /// SQLite has one writer at a time and no row locks: there the tag is only a comment.
 /// </summary>
 public static class SkipLocked

@@ -8,15 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace FactCheck.Workflow.Publishing;
 
-/// <summary>Settings under <c>FactCheck:Publishing</c>: who publishes the verdicts and where.</summary>
-public sealed class PublishingOptions
-{
-    public string OrganizationName { get; set; } = "FactCheck";
-    public string? OrganizationUrl { get; set; }
-    /// <summary>Base of public claim URLs, e.g. <c>https://factcheck.example.org</c>.</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
-}
-
 /// <summary>
 /// Builds the schema.org ClaimReview for a published verdict. The rating's value counts up to the
 /// best rating of the configured scale (the first rating is the best).

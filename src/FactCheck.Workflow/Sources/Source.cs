@@ -1,20 +1,5 @@
 namespace FactCheck.Workflow.Sources;
 
-public enum SourceStance
-{
-    Supports,
-    Refutes,
-    Context,
-}
-
-public enum LinkStatus
-{
-    Unchecked,
-    Alive,
-    Dead,
-    Refused,
-}
-
 /// <summary>Evidence a reviewer attached to a claim.</summary>
 public sealed class Source
 {

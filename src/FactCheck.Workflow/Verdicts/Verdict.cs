@@ -2,37 +2,6 @@ using FactCheck.Workflow.Sources;
 
 namespace FactCheck.Workflow.Verdicts;
 
-/// <summary>A source as it stood when the verdict citing it was approved.</summary>
-public sealed record CitedSource(string Url, string? Title, string? Publisher, string? Excerpt, SourceStance Stance)
-{
-    public static CitedSource From(Source s) => new(s.Url, s.Title, s.Publisher, s.Excerpt, s.Stance);
-}
-
-public enum ReviewDecision
-{
-    Approved,
-    Returned,
-}
-
-/// <summary>An editor's decision on a proposed verdict.</summary>
-public sealed class Review
-{
-    public ReviewDecision Decision { get; private set; }
-    public string EditorId { get; private set; } = "";
-    public string? Comment { get; private set; }
-    public DateTime ReviewedAt { get; private set; }
-
-    private Review() { }
-
-    internal Review(ReviewDecision decision, string editorId, string? comment, DateTime reviewedAt)
-    {
-        Decision = decision;
-        EditorId = editorId;
-        Comment = comment;
-        ReviewedAt = reviewedAt;
-    }
-}
-
 /// <summary>A reviewer's rating of a claim with the reasoning behind it. Each proposal is kept, so a returned verdict keeps its history.</summary>
 public sealed class Verdict
 {
@@ -50,7 +19,7 @@ public sealed class Verdict
     /// The claim's sources at approval, kept with the verdict so a later edit (during a correction)
     /// cannot change what was published. Null for verdicts not approved.
     /// </summary>
-    public List<CitedSource>? CitedSources { get; private set; }
+    public IReadOnlyList<CitedSource>? CitedSources { get; private set; }
 
     private Verdict() { }
 

@@ -12,7 +12,7 @@ internal sealed class VerdictConfiguration : IEntityTypeConfiguration<Verdict>
         v.Property(x => x.Id).ValueGeneratedNever();
         v.Property(x => x.Rating).HasMaxLength(64);
         v.Property(x => x.ProposedBy).HasMaxLength(450);
-        v.Property(x => x.CitedSources).HasConversion(new JsonValueConverter<List<CitedSource>?>(), new JsonValueComparer<List<CitedSource>?>());
+        v.Property(x => x.CitedSources).HasConversion(new JsonValueConverter<IReadOnlyList<CitedSource>?>(), new JsonValueComparer<IReadOnlyList<CitedSource>?>());
         v.OwnsOne(x => x.Review, r =>
         {
             r.Property(x => x.EditorId).HasMaxLength(450);

@@ -1,0 +1,32 @@
+using FactCheck.Contracts;
+using MassTransit;
+
+namespace FactCheck.Web.Live;
+
+/// <summary>
+/// Feeds <see cref="ClaimFeed"/>. Each web instance has its own temporary queue, so every instance
+/// sees every change (a competing consumer would show each change to one instance only).
+/// </summary>
+public sealed class ClaimFeedConsumer(ClaimFeed feed) :
+    IConsumer<ClaimStatusChanged>,
+    IConsumer<ClaimsExtracted>,
+    IConsumer<SourceAttached>
+{
+    public Task Consume(ConsumeContext<ClaimStatusChanged> context)
+    {
+        feed.Publish(new ClaimChange(context.Message.ClaimId, context.Message.ArticleId, context.Message.To));
+        return Task.CompletedTask;
+    }
+
+    public Task Consume(ConsumeContext<ClaimsExtracted> context)
+    {
+        feed.Publish(new ClaimChange(null, context.Message.ArticleId, null));
+        return Task.CompletedTask;
+    }
+
+    public Task Consume(ConsumeContext<SourceAttached> context)
+    {
+        feed.Publish(new ClaimChange(context.Message.ClaimId, Guid.Empty, null));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,10 @@
+namespace FactCheck.Workflow.Claims;
+
+public enum ClaimSort
+{
+    Priority,
+    DueAt,
+    Status,
+    CreatedAt,
+    Score,
+}

@@ -1,0 +1,8 @@
+namespace FactCheck.Workflow.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+    SqlServer,
+}

@@ -1,0 +1,9 @@
+namespace FactCheck.Workflow.Sources;
+
+public enum LinkStatus
+{
+    Unchecked,
+    Alive,
+    Dead,
+    Refused,
+}

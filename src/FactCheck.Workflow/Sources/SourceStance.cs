@@ -1,0 +1,8 @@
+namespace FactCheck.Workflow.Sources;
+
+public enum SourceStance
+{
+    Supports,
+    Refutes,
+    Context,
+}

@@ -1,0 +1,7 @@
+namespace FactCheck.Workflow.Verdicts;
+
+public enum ReviewDecision
+{
+    Approved,
+    Returned,
+}
