@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
-using FactCheck.Web.Auth;
 using FactCheck.Workflow;
 using FactCheck.Workflow.Claims;
 
@@ -8,9 +6,6 @@ namespace FactCheck.Web.Api;
 
 internal static class HttpRequestExtensions
 {
-    public static string UserId(this ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new WorkflowException(WorkflowError.Forbidden, "You are not signed in.");
-
     /// <summary>The acting user with the claim version from <c>If-Match</c> (<c>"3"</c>, <c>W/"3"</c> or <c>3</c>), if sent.</summary>
     public static Actor Actor(this HttpContext context)
     {
@@ -28,13 +23,6 @@ internal static class HttpRequestExtensions
 
         return context.User.Actor(version);
     }
-
-    /// <summary>The user as the claim desk sees them.</summary>
-    public static Actor Actor(this ClaimsPrincipal user, int? expectedVersion = null) =>
-        new(user.UserId(), expectedVersion, user.IsEditor());
-
-    /// <summary>An editor's or an admin's role: they run the desk and may act on claims they do not hold.</summary>
-    public static bool IsEditor(this ClaimsPrincipal user) => user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin);
 
     public static string ETag(int version) => $"\"{version}\"";
 }

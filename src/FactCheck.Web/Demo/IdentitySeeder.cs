@@ -107,7 +107,12 @@ internal sealed class IdentitySeeder(IServiceProvider services, IConfiguration c
             SubmittedBy = "demo",
         }, idempotencyKey: null, ct);
         if (outcome.ArticleId is null)
-            throw new InvalidOperationException($"The sample article was refused: {string.Join(" ", outcome.Errors.Values.SelectMany(e => e))}");
+        {
+            // A demo article the rules refuse leaves the demo without it, as a missing file does; the app still starts.
+            logger.LogWarning("Sample article from {Source} refused ({Problems}); starting without it", source, string.Join(" ", outcome.Errors.Values.SelectMany(e => e)));
+            return;
+        }
+
         logger.LogInformation("Embedded mode: submitted the demo article {ArticleId} ({Characters} characters) from {Source}", SampleArticleId, text.Length, source);
     }
 

@@ -193,10 +193,12 @@ public sealed class Claim : IHasOutgoingMessages
     public Verdict Approve(string editorId, string? comment, Func<Verdict, string> claimReview, DateTime now)
     {
         var verdict = RequireProposedVerdict(editorId);
+        var first = _outgoing.Count;
         TransitionTo(ClaimStatus.Published, editorId, comment ?? "approved", now);
         verdict.Decide(ReviewDecision.Approved, editorId, comment, now);
         verdict.Cite(_sources);
-        _outgoing.Add(new VerdictPublished(Id, verdict.Id, verdict.Rating, verdict.Rationale, editorId, now, claimReview(verdict)));
+        // Integrators have always had the published verdict before the status change that goes with it.
+        _outgoing.Insert(first, new VerdictPublished(Id, verdict.Id, verdict.Rating, verdict.Rationale, editorId, now, claimReview(verdict)));
         return verdict;
     }
 
@@ -250,9 +252,15 @@ public sealed class Claim : IHasOutgoingMessages
     /// <summary>An editor sets the priority; a value outside the range is refused.</summary>
     public void SetPriority(int priority, string editorId, DateTime now)
     {
+        RefuseOutOfRange(priority);
+        ChangePriority(priority, editorId, "set by editor", now);
+    }
+
+    /// <summary>Refuses a priority an editor gives outside <see cref="MinPriority"/>..<see cref="MaxPriority"/>.</summary>
+    public static void RefuseOutOfRange(int priority)
+    {
         if (priority is < MinPriority or > MaxPriority)
             throw new WorkflowException(WorkflowError.Invalid, $"Priority runs from {MinPriority} to {MaxPriority}.");
-        ChangePriority(priority, editorId, "set by editor", now);
     }
 
     private void ChangePriority(int priority, string? actor, string reason, DateTime now)

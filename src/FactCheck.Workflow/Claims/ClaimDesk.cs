@@ -117,12 +117,16 @@ public sealed class ClaimDesk(
             return claim;
         }, ct);
 
-    public Task<Claim> SetPriorityAsync(Guid claimId, Actor actor, int priority, CancellationToken ct) =>
-        ChangeAsync(claimId, actor, claim =>
+    public Task<Claim> SetPriorityAsync(Guid claimId, Actor actor, int priority, CancellationToken ct)
+    {
+        // A bad value is refused before the claim is even read.
+        Claim.RefuseOutOfRange(priority);
+        return ChangeAsync(claimId, actor, claim =>
         {
             claim.SetPriority(priority, actor.UserId, Now);
             return claim;
         }, ct);
+    }
 
     public Task<Claim> SetDueDateAsync(Guid claimId, Actor actor, DateTime dueAt, CancellationToken ct) =>
         ChangeAsync(claimId, actor, claim =>

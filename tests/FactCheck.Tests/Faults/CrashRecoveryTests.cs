@@ -38,9 +38,19 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.Accepted, (await editor.PostAsJsonAsync("/api/articles", SampleArticle.Request())).StatusCode);
 
         // Kill it once a good part of the work is done and the rest is under way.
-        await Eventually.Until(
-            () => app.WithDbAsync(db => db.Claims.CountAsync(c => c.Status == ClaimStatus.Assigned)),
-            n => n >= 300, TimeSpan.FromSeconds(120), "300 claims to be assigned before the kill");
+        try
+        {
+            await Eventually.Until(
+                () => app.WithDbAsync(db => db.Claims.CountAsync(c => c.Status == ClaimStatus.Assigned)),
+                n => n >= 300, TimeSpan.FromSeconds(120), "300 claims to be assigned before the kill");
+        }
+        catch (TimeoutException)
+        {
+            // What the worker said is the first thing to read when it did nothing.
+            await first.KillAsync();
+            output.WriteLine($"worker exited: {first.HasExited}; its output:\n{await first.OutputAsync()}");
+            throw;
+        }
         await first.KillAsync();
         var claimsAtKill = await app.WithDbAsync(db => db.Claims.CountAsync());
         var assignedAtKill = await app.WithDbAsync(db => db.Claims.CountAsync(c => c.Status == ClaimStatus.Assigned));
