@@ -1,8 +1,11 @@
+using FactCheck.Contracts;
 using FactCheck.Workflow.Claims;
+using FactCheck.Workflow.Messaging;
 
 namespace FactCheck.Workflow.Articles;
 
-public sealed class Article
+/// <summary>A submitted news article, whose check-worthy statements become claims. It raises its own events.</summary>
+public sealed class Article : IHasOutgoingMessages
 {
     public const int MaxTextLength = 200_000;
     public const int MaxTitleLength = 500;
@@ -12,6 +15,7 @@ public sealed class Article
     public const int MaxBeatLength = 64;
 
     private readonly List<Claim> _claims = [];
+    private readonly List<object> _outgoing = [];
 
     public Guid Id { get; private set; }
     public string Title { get; private set; } = "";
@@ -32,9 +36,30 @@ public sealed class Article
     /// <summary>The claims found in it; loaded only where a query asks for them.</summary>
     public IReadOnlyList<Claim> Claims => _claims.AsReadOnly();
 
+    IReadOnlyList<object> IHasOutgoingMessages.OutgoingMessages => _outgoing;
+
     private Article() { }
 
-    public void LeaveOut(int claims) => ClaimsLeftOut = claims;
+    /// <summary>A submission is stored and announced, so its claims are extracted.</summary>
+    public static Article Receive(SubmitArticle submission, DateTime now)
+    {
+        var article = new Article(submission.ArticleId, submission.Title.Trim(), submission.Text, submission.Language.Trim().ToLowerInvariant(), now)
+            .WithDetails(submission.Outlet?.Trim(), submission.Url?.Trim(), submission.Author?.Trim(), submission.PublishedAt, submission.Beat?.Trim().ToLowerInvariant(), submission.SubmittedBy);
+        article._outgoing.Add(new ArticleReceived(article.Id, article.Title, article.Outlet, article.Url, article.Language, article.ReceivedAt));
+        return article;
+    }
+
+    /// <summary>
+    /// Claims were extracted from the article: <paramref name="leftOut"/> check-worthy sentences did not
+    /// become claims because it had too many.
+    /// </summary>
+    public void Extracted(IReadOnlyList<Claim> claims, int leftOut, DateTime now)
+    {
+        ClaimsLeftOut = leftOut;
+        _outgoing.Add(new ClaimsExtracted(Id, [.. claims.Select(c => c.Id)], now));
+    }
+
+    void IHasOutgoingMessages.ClearOutgoingMessages() => _outgoing.Clear();
 
     public Article(Guid id, string title, string text, string language, DateTime receivedAt)
     {

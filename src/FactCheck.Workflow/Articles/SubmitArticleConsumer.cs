@@ -24,9 +24,6 @@ public sealed class SubmitArticleConsumer(FactCheckDbContext db, OutboxSignal ou
             return;
         }
 
-        var article = new Article(message.ArticleId, message.Title.Trim(), message.Text, message.Language.Trim().ToLowerInvariant(), Now)
-            .WithDetails(message.Outlet?.Trim(), message.Url?.Trim(), message.Author?.Trim(), message.PublishedAt, message.Beat?.Trim().ToLowerInvariant(), message.SubmittedBy);
-        Db.Articles.Add(article);
-        Db.Publish(new ArticleReceived(article.Id, article.Title, article.Outlet, article.Url, article.Language, article.ReceivedAt));
+        Db.Articles.Add(Article.Receive(message, Now));
     }
 }

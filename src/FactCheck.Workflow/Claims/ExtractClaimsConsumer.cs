@@ -32,14 +32,13 @@ public sealed class ExtractClaimsConsumer(
         var kept = ClaimDetector.KeepMostCheckWorthy(detected, options.Value.MaxClaimsPerArticle);
         if (kept.Count < detected.Count)
         {
-            article.LeaveOut(detected.Count - kept.Count);
             logger.LogWarning("Article {ArticleId} has {Found} check-worthy sentences; the {Kept} most check-worthy became claims", article.Id, detected.Count, kept.Count);
         }
 
         var claims = Extract(article, kept, now);
+        article.Extracted(claims, detected.Count - kept.Count, now);
         foreach (var claim in claims)
             Db.Claims.Add(claim);
-        Db.Publish(new ClaimsExtracted(article.Id, [.. claims.Select(c => c.Id)], now));
         logger.LogInformation("Extracted {Count} claims from article {ArticleId}", claims.Count, article.Id);
     }
 
