@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace FactCheck.Workflow.Jobs;
 
 /// <summary>
-/// Recurring: forgets settled outbox rows and old inbox keys once no redelivery can still arrive, and
-/// webhook deliveries (with their attempt logs) once they are a month old and settled.
+/// Recurring: forgets settled outbox rows and old inbox keys once no redelivery can still arrive, the
+/// answers kept for Idempotency-Keys once no client retry is expected, and webhook deliveries (with
+/// their attempt logs) once they are a month old and settled.
 /// </summary>
 public sealed class CleanupJob(FactCheckDbContext db, TimeProvider time)
 {
@@ -18,6 +19,7 @@ public sealed class CleanupJob(FactCheckDbContext db, TimeProvider time)
         var cutoff = time.GetUtcNow().UtcDateTime - Retention;
         await db.Outbox.Where(m => m.SettledAt != null && m.SettledAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.Inbox.Where(i => i.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         var logCutoff = time.GetUtcNow().UtcDateTime - DeliveryLogRetention;
         await db.WebhookDeliveries.Where(d => d.State != DeliveryState.Pending && d.CreatedAt < logCutoff).ExecuteDeleteAsync(cancellationToken);
     }

@@ -5,9 +5,11 @@ using FactCheck.Tests.Infrastructure;
 using FactCheck.Tests.Messaging;
 using FactCheck.Web.Api;
 using FactCheck.Workflow;
+using FactCheck.Workflow.Articles;
 using FactCheck.Workflow.Assignment;
 using FactCheck.Workflow.Claims;
 using FactCheck.Workflow.Jobs;
+using FactCheck.Workflow.Messaging;
 using FactCheck.Workflow.Persistence;
 using FactCheck.Workflow.Sources;
 using Hangfire;
@@ -242,6 +244,40 @@ public sealed class JobTests : IAsyncLifetime
             () => restarted.WithDbAsync(db => db.Sources.AsNoTracking().SingleAsync(s => s.Id == sources[0])),
             s => s.LinkStatus != LinkStatus.Unchecked, what: "the lost link check to run after the restart");
         Assert.Equal((LinkStatus.Alive, 200), (checkedSource.LinkStatus, checkedSource.HttpStatus));
+    }
+
+    [Fact]
+    public async Task Cleanup_forgets_what_is_past_its_retention_and_keeps_the_rest()
+    {
+        var now = DateTime.UtcNow;
+        var old = now - CleanupJob.Retention - TimeSpan.FromHours(1);
+        var recent = now - TimeSpan.FromHours(1);
+        var (oldKey, recentKey) = ($"old-{Guid.NewGuid():N}", $"recent-{Guid.NewGuid():N}");
+        var (oldRow, unsettledRow) = (Guid.NewGuid(), Guid.NewGuid());
+        var (oldInbox, recentInbox) = (Guid.NewGuid(), Guid.NewGuid());
+        await _app.WithDbAsync(async db =>
+        {
+            db.IdempotencyRecords.AddRange(
+                new IdempotencyRecord(oldKey, _reviewerId, "h", Guid.NewGuid(), old),
+                new IdempotencyRecord(recentKey, _reviewerId, "h", Guid.NewGuid(), recent));
+            db.Outbox.AddRange(
+                new OutboxMessage(oldRow, "test", "{}", old) { DispatchedAt = old, SettledAt = old },
+                new OutboxMessage(unsettledRow, "test", "{}", old) { DispatchedAt = old });
+            db.Inbox.AddRange(new InboxEntry(oldInbox, "test", old), new InboxEntry(recentInbox, "test", recent));
+            return await db.SaveChangesAsync();
+        });
+
+        await Run(async sp => { await sp.GetRequiredService<CleanupJob>().RunAsync(CancellationToken.None); return 0; });
+
+        var keys = await _app.WithDbAsync(db => db.IdempotencyRecords.Select(r => r.Key).ToListAsync());
+        Assert.DoesNotContain(oldKey, keys);
+        Assert.Contains(recentKey, keys);
+        var rows = await _app.WithDbAsync(db => db.Outbox.Select(m => m.MessageId).ToListAsync());
+        Assert.DoesNotContain(oldRow, rows);
+        Assert.Contains(unsettledRow, rows);
+        var inbox = await _app.WithDbAsync(db => db.Inbox.Select(i => i.MessageId).ToListAsync());
+        Assert.DoesNotContain(oldInbox, inbox);
+        Assert.Contains(recentInbox, inbox);
     }
 
     private sealed class GuardedClients : IHttpClientFactory
