@@ -19,9 +19,9 @@ public sealed class ProcessTracker
         {
             startTime = process.StartTime;
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or Win32Exception)
         {
-            return; // already exited
+            return; // already exited (and reaped: /proc has nothing left to read, a Win32Exception)
         }
 
         lock (_gate)
