@@ -74,7 +74,7 @@ internal sealed class IdentitySeeder(IServiceProvider services, IConfiguration c
     /// <summary>Submitted like any article; its fixed id makes a restart a no-op.</summary>
     private async Task SubmitSampleArticle(ArticleQueries articles, ArticleDesk desk, DemoOptions demo, CancellationToken ct)
     {
-        if (await articles.FindAsync(SampleArticleId, ct) is not null)
+        if (await articles.ExistsAsync(SampleArticleId, ct))
             return;
         string text, source;
         if (demo.ArticlePath is { Length: > 0 } configured)

@@ -12,9 +12,10 @@ public sealed class ArticleQueries(FactCheckDbContext db)
     {
         if (await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) is not { } article)
             return null;
-        var claims = await db.Claims.AsNoTracking().Where(c => c.ArticleId == id).OrderBy(c => c.Start).ToListAsync(ct);
-        return new ArticleWithClaims(article, claims);
+        return new ArticleWithClaims(article, await ClaimsOfAsync(id, ct));
     }
+
+    public Task<bool> ExistsAsync(Guid id, CancellationToken ct) => db.Articles.AnyAsync(a => a.Id == id, ct);
 
     /// <summary>The claims found in an article so far, in text order.</summary>
     public Task<List<Claim>> ClaimsOfAsync(Guid articleId, CancellationToken ct) =>
