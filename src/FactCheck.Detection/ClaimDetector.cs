@@ -38,6 +38,21 @@ public sealed class ClaimDetector(ICheckWorthinessModel model) : IClaimDetector
         return [.. found.Select((c, i) => c with { DuplicateOf = duplicates[i] })];
     }
 
+    public DetectedClaim Describe(string articleText, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(articleText);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(end, start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, articleText.Length);
+        var text = articleText[start..end];
+        var embeddings = model.Embed([text]);
+        var probability = model.Score([text], embeddings)[0];
+        var quantities = QuantityRecognizer.Find(articleText, start, end);
+        var speaker = SpeakerFinder.Find(text);
+        var score = Math.Clamp(Calibrate(probability) + NewsCues.Adjustment(text, quantities, speaker), 0, 1);
+        return new DetectedClaim(start, end, text, Math.Round(score, 3), speaker, quantities, Embedding: embeddings[0]);
+    }
+
     /// <summary>
     /// At most <paramref name="max"/> claims: the most check-worthy, in article order, with links to a
     /// claim left out dropped and the others renumbered.
