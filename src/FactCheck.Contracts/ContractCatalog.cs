@@ -22,6 +22,7 @@ public static class ContractCatalog
 
     private static readonly Guid ArticleId = Guid.Parse("0195f0c0-0000-7000-8000-00000000a001");
     private static readonly Guid ClaimId = Guid.Parse("0195f0c1-3c2e-7a41-9d0e-5b7f2e8c1a11");
+    private static readonly Guid PartId = Guid.Parse("0195f0c1-3c2e-7a41-9d0e-5b7f2e8c1a12");
     private static readonly Guid VerdictId = Guid.Parse("0195f0c9-11aa-7c3d-8e4f-6a7b8c9d0e21");
     private static readonly DateTime At = new(2026, 1, 13, 14, 30, 0, DateTimeKind.Utc);
 
@@ -53,6 +54,15 @@ public static class ContractCatalog
         new(typeof(VerdictPublished), ContractDirection.Out, "An editor approved the verdict; it is published. `claimReviewJsonLd` is its schema.org ClaimReview.",
             new VerdictPublished(ClaimId, VerdictId, "Mostly true", "The department confirms about 200 special forces.", "editor-user-id", At,
                 "{\"@context\":\"https://schema.org\",\"@type\":\"ClaimReview\",\"claimReviewed\":\"…\"}")),
+        new(typeof(ClaimAdded), ContractDirection.Out, "A person made a claim: an editor added it from a span of the article, or it is one part of a split claim. It is queued like a detected one.",
+            new ClaimAdded(PartId, ArticleId, 2724, 2757, "Nobody was injured in the attacks", "Nobody was injured in Iran's missile attacks on two bases in Iraq on 7 January 2020.", "Split", ClaimId, "editor-user-id", At)),
+        new(typeof(ClaimSplit), ContractDirection.Out, "An editor split a claim that joined several assertions; the claim is closed as `Split` and each part is a claim of its own.",
+            new ClaimSplit(ClaimId, ArticleId, [PartId, Guid.Parse("0195f0c1-3c2e-7a41-9d0e-5b7f2e8c1a13")], "editor-user-id", At)),
+        new(typeof(ClaimSplitUndone), ContractDirection.Out, "An editor merged the parts of a split claim back: the parts are dismissed and the claim is queued again.",
+            new ClaimSplitUndone(ClaimId, ArticleId, [PartId, Guid.Parse("0195f0c1-3c2e-7a41-9d0e-5b7f2e8c1a13")], "editor-user-id", At)),
+        new(typeof(ClaimStatementChanged), ContractDirection.Out, "The statement that is checked (and published in the ClaimReview's `claimReviewed`) was reworded; the quoted span is unchanged.",
+            new ClaimStatementChanged(ClaimId, ArticleId, "Iran's military shot down a passenger jet carrying 176 people, 57 of them Canadians, on 8 January 2020.",
+                "the Iranian army later shot down a commercial aircraft that carried 176 people that night, including 57 Canadians", "editor-user-id", At)),
         new(typeof(ClaimStatusChanged), ContractDirection.Out, "Every lifecycle transition of every claim, in the order they happened per claim.",
             new ClaimStatusChanged(ClaimId, ArticleId, "Queued", "Assigned", "assignment-policy", "assigned to reviewer-user-id", At)),
     ];

@@ -8,6 +8,8 @@ public enum WorkflowError
     NotFound,
     /// <summary>The caller may not do this to this item (403).</summary>
     Forbidden,
+    /// <summary>The request is well formed but does not fit the item: a quote not in the article, a span outside the claim (422).</summary>
+    Unprocessable,
     /// <summary>The item's state does not allow it: an illegal transition or a stale version (409).</summary>
     Conflict,
 }

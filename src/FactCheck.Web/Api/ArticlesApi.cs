@@ -1,6 +1,7 @@
 using FactCheck.Contracts;
 using FactCheck.Web.Auth;
 using FactCheck.Workflow.Articles;
+using FactCheck.Workflow.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,6 +21,7 @@ internal static class ArticlesApi
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .AddEndpointFilter(RefuseOversizedBody);
         articles.MapGet("/{id:guid}", Get);
+        articles.MapPost("/{id:guid}/claims", AddClaim).RequireAuthorization(Policies.Edit);
         articles.MapGet("/", List);
     }
 
@@ -62,6 +64,13 @@ internal static class ArticlesApi
             return TypedResults.ValidationProblem(outcome.Errors, title: "The article cannot be accepted");
         var location = $"/api/articles/{articleId}";
         return TypedResults.Accepted(location, new ArticleAccepted(articleId, location));
+    }
+
+    /// <summary>An editor makes a claim of a span the detector passed over: by offsets, or by a quote found in the text.</summary>
+    private static async Task<Created<ClaimSummary>> AddClaim(Guid id, AddClaimRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct)
+    {
+        var claim = await desk.AddAsync(id, http.Actor(), request.ToNewClaim(), ct);
+        return TypedResults.Created($"/api/claims/{claim.Id}", ClaimSummary.From(claim));
     }
 
     private static async Task<Results<Ok<ArticleResponse>, NotFound<ProblemDetails>>> Get(Guid id, ArticleQueries articles, CancellationToken ct)

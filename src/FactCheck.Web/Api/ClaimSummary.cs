@@ -19,9 +19,13 @@ public sealed record ClaimSummary(
     string? AssigneeId,
     DateTime? LeaseExpiresAt,
     Guid? DuplicateOfId,
-    int Version)
+    int Version,
+    string Statement,
+    ClaimOrigin Origin,
+    Guid? SplitFromId,
+    DismissalReason? Dismissal)
 {
     public static ClaimSummary From(Claim c) => new(
         c.Id, c.ArticleId, c.Start, c.End, c.Text, c.Score, c.Speaker, c.Quantities, c.Status, c.Priority, c.DueAt,
-        c.IsOverdue, c.AssigneeId, c.LeaseExpiresAt, c.DuplicateOfId, c.Version);
+        c.IsOverdue, c.AssigneeId, c.LeaseExpiresAt, c.DuplicateOfId, c.Version, c.Statement, c.Origin, c.SplitFromId, c.Dismissal);
 }

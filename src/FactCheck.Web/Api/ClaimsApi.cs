@@ -29,6 +29,8 @@ internal static class ClaimsApi
         claims.MapDelete("/{id:guid}/sources/{sourceId:guid}", (Guid id, Guid sourceId, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
             Updated(desk.RemoveSourceAsync(id, sourceId, http.Actor(), ct))).RequireAuthorization(Policies.Review);
         claims.MapPost("/{id:guid}/verdict", ProposeVerdict).RequireAuthorization(Policies.Review);
+        claims.MapPut("/{id:guid}/statement", (Guid id, StatementRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
+            Updated(desk.RewordAsync(id, http.Actor(), request.Statement, ct))).RequireAuthorization(Policies.Review);
         claims.MapPost("/{id:guid}/release", (Guid id, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
             Updated(desk.ReleaseAsync(id, http.Actor(), ct)));
 
@@ -40,7 +42,10 @@ internal static class ClaimsApi
         editor.MapPost("/{id:guid}/correct", (Guid id, ReviewRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
             Updated(desk.CorrectAsync(id, http.Actor(), request.Comment, ct)));
         editor.MapPost("/{id:guid}/dismiss", (Guid id, DismissRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
-            Updated(desk.DismissAsync(id, http.Actor(), request.Reason, request.DuplicateOf, ct)));
+            Updated(desk.DismissAsync(id, http.Actor(), request.Reason, request.DuplicateOf, ct, request.Kind)));
+        editor.MapPost("/{id:guid}/split", Split);
+        editor.MapPost("/{id:guid}/merge-back", (Guid id, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
+            Updated(desk.MergeBackAsync(id, http.Actor(), ct)));
         editor.MapPost("/{id:guid}/restore", (Guid id, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
             Updated(desk.RestoreAsync(id, http.Actor(), ct)));
         editor.MapPut("/{id:guid}/due", (Guid id, DueDateRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
@@ -62,7 +67,7 @@ internal static class ClaimsApi
     {
         var claim = await claims.FindAsync(id, ct) ?? throw WorkflowException.NotFound("Claim", id);
         http.Response.Headers.ETag = HttpRequestExtensions.ETag(claim.Version);
-        return TypedResults.Ok(ClaimDetails.From(claim));
+        return TypedResults.Ok(ClaimDetails.From(claim, await claims.RelationsAsync(claim, ct)));
     }
 
     private static async Task<Ok<List<ClaimEventResponse>>> History(Guid id, ClaimQueries claims, CancellationToken ct)
@@ -95,6 +100,14 @@ internal static class ClaimsApi
 
     private static async Task<Ok<VerdictResponse>> ProposeVerdict(Guid id, ProposeVerdictRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
         TypedResults.Ok(VerdictResponse.From(await desk.ProposeVerdictAsync(id, http.Actor(), request.Rating, request.Rationale, ct)));
+
+    /// <summary>Splits a claim into one claim per part; answers with the new claims, in article order.</summary>
+    private static async Task<Ok<List<ClaimSummary>>> Split(Guid id, SplitClaimRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct)
+    {
+        var parts = request.Parts ?? throw new WorkflowException(WorkflowError.Invalid, "A split needs its parts: [{ \"start\", \"end\" }, …] inside the claim's span.");
+        var created = await desk.SplitAsync(id, http.Actor(), [.. parts.Select(p => p.ToNewClaim())], ct);
+        return TypedResults.Ok(created.Select(ClaimSummary.From).ToList());
+    }
 
     /// <summary>The schema.org ClaimReview of a published claim, as JSON-LD.</summary>
     private static async Task<IResult> ClaimReview(Guid id, ClaimQueries claims, ClaimReviewBuilder builder, CancellationToken ct)

@@ -43,6 +43,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         WorkflowError.Invalid => StatusCodes.Status400BadRequest,
         WorkflowError.NotFound => StatusCodes.Status404NotFound,
         WorkflowError.Forbidden => StatusCodes.Status403Forbidden,
+        WorkflowError.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status409Conflict,
     };
 
@@ -51,6 +52,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         WorkflowError.Invalid => "Invalid request",
         WorkflowError.NotFound => "Not found",
         WorkflowError.Forbidden => "Not allowed",
+        WorkflowError.Unprocessable => "Does not fit the item",
         _ => "Not possible in the current state",
     };
 

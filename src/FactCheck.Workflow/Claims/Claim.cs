@@ -17,6 +17,9 @@ public sealed class Claim : IHasOutgoingMessages
     public const int MinPriority = 0;
     public const int MaxPriority = 100;
 
+    /// <summary>A statement is one checkable assertion standing on its own, not a paragraph.</summary>
+    public const int MaxStatementLength = 1000;
+
     private readonly List<object> _outgoing = [];
     private readonly List<Source> _sources = [];
     private readonly List<Verdict> _verdicts = [];
@@ -26,7 +29,19 @@ public sealed class Claim : IHasOutgoingMessages
     public Guid ArticleId { get; private set; }
     public int Start { get; private set; }
     public int End { get; private set; }
+    /// <summary>The quoted span of the article, anchored at <see cref="Start"/>..<see cref="End"/>.</summary>
     public string Text { get; private set; } = "";
+
+    /// <summary>The claim as it is checked and published, standing on its own; it starts as the detector's (or the span's) wording.</summary>
+    public string Statement { get; private set; } = "";
+
+    public ClaimOrigin Origin { get; private set; }
+
+    /// <summary>For a part of a split claim: the claim it was split from.</summary>
+    public Guid? SplitFromId { get; private set; }
+
+    /// <summary>Why the claim was dismissed, while it is.</summary>
+    public DismissalReason? Dismissal { get; private set; }
     public IReadOnlyList<Quantity> Quantities { get; private set; } = [];
     public string? Speaker { get; private set; }
     public double Score { get; private set; }
@@ -71,6 +86,7 @@ public sealed class Claim : IHasOutgoingMessages
         Start = detected.Start;
         End = detected.End;
         Text = detected.Text;
+        Statement = StatementOf(detected);
         Quantities = [.. detected.Quantities];
         Speaker = detected.Speaker;
         Score = detected.Score;
@@ -79,6 +95,14 @@ public sealed class Claim : IHasOutgoingMessages
         Status = ClaimStatus.New;
         CreatedAt = now;
         UpdatedAt = now;
+    }
+
+    /// <summary>An editor makes a claim of a span of the article (the detector passed it over); it is triaged like a detected one.</summary>
+    public static Claim Add(string editorId, Guid articleId, DetectedClaim detected, string language, string? beat, DateTime now)
+    {
+        var claim = new Claim(Guid.CreateVersion7(), articleId, detected, language, beat, now) { Origin = ClaimOrigin.Added };
+        claim.Announce(editorId, "added from the article", now);
+        return claim;
     }
 
     /// <summary>The latest verdict proposal, if any.</summary>
@@ -90,6 +114,9 @@ public sealed class Claim : IHasOutgoingMessages
     /// </summary>
     public Verdict? PublishedVerdict => Status == ClaimStatus.Dismissed ? null :
         Verdicts.Where(v => v.Review is { Decision: ReviewDecision.Approved }).OrderByDescending(v => v.Review!.ReviewedAt).FirstOrDefault();
+
+    /// <summary>The statement the public reads: as it stood when the published verdict was approved, else as it stands.</summary>
+    public string PublishedStatement => PublishedVerdict?.Statement ?? Statement;
 
     /// <summary>The sources as they stood when the published verdict was approved; none while nothing is published.</summary>
     public IReadOnlyList<CitedSource> PublishedSources() => PublishedVerdict?.CitedSources ?? [];
@@ -196,7 +223,7 @@ public sealed class Claim : IHasOutgoingMessages
         var first = _outgoing.Count;
         TransitionTo(ClaimStatus.Published, editorId, comment ?? "approved", now);
         verdict.Decide(ReviewDecision.Approved, editorId, comment, now);
-        verdict.Cite(_sources);
+        verdict.Publish(Statement, _sources);
         // Integrators have always had the published verdict before the status change that goes with it.
         _outgoing.Insert(first, new VerdictPublished(Id, verdict.Id, verdict.Rating, verdict.Rationale, editorId, now, claimReview(verdict)));
         return verdict;
@@ -233,9 +260,14 @@ public sealed class Claim : IHasOutgoingMessages
 
     public bool LeaseExpired(DateTime now) => ClaimLifecycle.IsLeased(Status) && LeaseExpiresAt <= now;
 
-    public void Dismiss(string editorId, string? reason, Guid? duplicateOf, DateTime now)
+    /// <param name="kind">Why; without one, a duplicate is <see cref="DismissalReason.Duplicate"/> and anything else not check-worthy.</param>
+    public void Dismiss(string editorId, string? reason, Guid? duplicateOf, DateTime now, DismissalReason? kind = null)
     {
-        TransitionTo(ClaimStatus.Dismissed, editorId, reason ?? (duplicateOf is null ? "not check-worthy" : $"duplicate of {duplicateOf}"), now);
+        var why = kind ?? (duplicateOf is null ? DismissalReason.NotCheckWorthy : DismissalReason.Duplicate);
+        if (why == DismissalReason.Duplicate && duplicateOf is null)
+            throw new WorkflowException(WorkflowError.Invalid, "A claim dismissed as a duplicate needs the claim it duplicates (duplicateOf).");
+        TransitionTo(ClaimStatus.Dismissed, editorId, reason ?? DescribeDismissal(why, duplicateOf), now);
+        Dismissal = why;
         DuplicateOfId = duplicateOf;
         AssigneeId = null;
         LeaseExpiresAt = null;
@@ -245,8 +277,104 @@ public sealed class Claim : IHasOutgoingMessages
     {
         if (Status != ClaimStatus.Dismissed)
             throw new WorkflowException(WorkflowError.Conflict, $"Only a dismissed claim can be restored; this claim is {Status}.");
+        if (Dismissal == DismissalReason.MergedBack)
+            throw new WorkflowException(WorkflowError.Conflict, $"This part was merged back into claim {SplitFromId}; split that claim again instead.");
         TransitionTo(ClaimStatus.Queued, editorId, "restored", now);
+        Dismissal = null;
         _outgoing.Add(new ClaimQueued(Id, ArticleId, Priority, DueAt));
+    }
+
+    /// <summary>
+    /// An editor or the claim's reviewer rewords the statement that is checked; the quoted span stays.
+    /// A published statement is what readers saw, so it changes only through a correction.
+    /// </summary>
+    public void Reword(string actorId, string? statement, DateTime now)
+    {
+        var trimmed = statement?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+            throw new WorkflowException(WorkflowError.Invalid, "A statement needs text: the claim as it is checked, standing on its own.");
+        if (trimmed.Length > MaxStatementLength)
+            throw new WorkflowException(WorkflowError.Invalid, $"A statement may have at most {MaxStatementLength} characters; it is one checkable assertion.");
+        if (Status == ClaimStatus.Published)
+            throw new WorkflowException(WorkflowError.Conflict, "The statement is published; reopen the claim for a correction to reword it.");
+        if (ClaimLifecycle.IsClosed(Status))
+            throw new WorkflowException(WorkflowError.Conflict, $"A claim that is {Status} is no longer checked; restore it to reword it.");
+        if (trimmed == Statement)
+            return;
+        var previous = Statement;
+        Record(ClaimEventKind.StatementChanged, previous, trimmed, actorId, null, now);
+        Statement = trimmed;
+        _outgoing.Add(new ClaimStatementChanged(Id, ArticleId, trimmed, previous, actorId, now));
+    }
+
+    /// <summary>Refuses parts that are not inside this claim's span, overlap, or are fewer than two.</summary>
+    public void RefuseBadParts(IReadOnlyList<ClaimSpan> parts)
+    {
+        if (parts.Count < 2)
+            throw new WorkflowException(WorkflowError.Unprocessable, "A split needs at least two parts.");
+        var ordered = parts.OrderBy(p => p.Start).ToList();
+        foreach (var part in ordered)
+        {
+            if (part.Start < Start || part.End > End)
+                throw new WorkflowException(WorkflowError.Unprocessable, $"The part {part.Start}–{part.End} is not inside the claim's span {Start}–{End}.");
+        }
+
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            if (ordered[i].Overlaps(ordered[i - 1]))
+                throw new WorkflowException(WorkflowError.Unprocessable, $"The parts {ordered[i - 1].Start}–{ordered[i - 1].End} and {ordered[i].Start}–{ordered[i].End} overlap.");
+        }
+    }
+
+    /// <summary>
+    /// An editor splits a claim that joins several assertions into one claim per part, before a
+    /// verdict is proposed. The parts keep the claim's priority and deadline, and go to the reviewer
+    /// holding it, if any; the claim is closed as <see cref="ClaimStatus.Split"/>.
+    /// </summary>
+    public IReadOnlyList<Claim> Split(string editorId, IReadOnlyList<DetectedClaim> parts, TimeSpan lease, DateTime now)
+    {
+        if (_verdicts.Count > 0)
+            throw new WorkflowException(WorkflowError.Conflict, "A claim with a proposed verdict cannot be split: the verdict is about the whole claim.");
+        if (!ClaimLifecycle.CanMove(Status, ClaimStatus.Split))
+            throw new WorkflowException(WorkflowError.Conflict, $"A claim that is {Status} cannot be split.");
+        RefuseBadParts([.. parts.Select(p => new ClaimSpan(p.Start, p.End))]);
+
+        var holder = ClaimLifecycle.IsLeased(Status) ? AssigneeId : null;
+        var claims = new List<Claim>(parts.Count);
+        foreach (var part in parts.OrderBy(p => p.Start))
+        {
+            var claim = new Claim(Guid.CreateVersion7(), ArticleId, part, Language, Beat, now) { Origin = ClaimOrigin.Split, SplitFromId = Id };
+            claim.Announce(editorId, $"split from {Id}", now);
+            claim.Queue(Priority, DueAt, editorId, now);
+            if (holder is not null)
+                claim.Assign(holder, lease, editorId, now);
+            claims.Add(claim);
+        }
+
+        TransitionTo(ClaimStatus.Split, editorId, "split into " + string.Join(", ", claims.Select(c => c.Id)), now);
+        AssigneeId = null;
+        LeaseExpiresAt = null;
+        _outgoing.Add(new ClaimSplit(Id, ArticleId, [.. claims.Select(c => c.Id)], editorId, now));
+        return claims;
+    }
+
+    /// <summary>
+    /// An editor undoes a split: the parts are closed (merged back) and the claim is queued again.
+    /// Refused once a part has a verdict, which would be lost with it.
+    /// </summary>
+    public void MergeBack(string editorId, IReadOnlyList<Claim> parts, DateTime now)
+    {
+        if (Status != ClaimStatus.Split)
+            throw new WorkflowException(WorkflowError.Conflict, $"Only a split claim can be merged back; this claim is {Status}.");
+        if (parts.FirstOrDefault(p => p.Status == ClaimStatus.Split) is { } splitAgain)
+            throw new WorkflowException(WorkflowError.Conflict, $"The part \"{splitAgain.Statement}\" was split again; merge its own parts back first.");
+        if (parts.FirstOrDefault(p => p.Verdicts.Count > 0) is { } verdictOn)
+            throw new WorkflowException(WorkflowError.Conflict, $"The part \"{verdictOn.Statement}\" has a verdict; dismiss or finish it before merging the split back.");
+        foreach (var part in parts.Where(p => p.SplitFromId == Id && p.Status != ClaimStatus.Dismissed))
+            part.Dismiss(editorId, $"merged back into {Id}", null, now, DismissalReason.MergedBack);
+        TransitionTo(ClaimStatus.Queued, editorId, "split undone", now);
+        _outgoing.Add(new ClaimQueued(Id, ArticleId, Priority, DueAt));
+        _outgoing.Add(new ClaimSplitUndone(Id, ArticleId, [.. parts.Select(p => p.Id)], editorId, now));
     }
 
     /// <summary>An editor sets the priority; a value outside the range is refused.</summary>
@@ -304,6 +432,28 @@ public sealed class Claim : IHasOutgoingMessages
         IsOverdue = true;
         Record(ClaimEventKind.MarkedOverdue, null, null, null, $"due {DueAt:O}", now);
     }
+
+    /// <summary>A claim a person made: its first audit event and its announcement on the bus.</summary>
+    private void Announce(string actorId, string reason, DateTime now)
+    {
+        Record(ClaimEventKind.Created, null, Origin.ToString(), actorId, reason, now);
+        _outgoing.Add(new ClaimAdded(Id, ArticleId, Start, End, Text, Statement, Origin.ToString(), SplitFromId, actorId, now));
+    }
+
+    /// <summary>The detector's statement when it gave one (an atomic part with its context), else the quoted text.</summary>
+    private static string StatementOf(DetectedClaim detected)
+    {
+        var statement = string.IsNullOrWhiteSpace(detected.Statement) ? detected.Text.Trim() : detected.Statement.Trim();
+        return statement.Length <= MaxStatementLength ? statement : statement[..MaxStatementLength];
+    }
+
+    private static string DescribeDismissal(DismissalReason why, Guid? duplicateOf) => why switch
+    {
+        DismissalReason.Duplicate => $"duplicate of {duplicateOf}",
+        DismissalReason.NotCheckWorthy => "not check-worthy",
+        DismissalReason.MergedBack => "merged back",
+        _ => "dismissed",
+    };
 
     /// <summary>The single gate for status changes: refuses what the lifecycle does not allow.</summary>
     private void TransitionTo(ClaimStatus to, string? actor, string? reason, DateTime now)

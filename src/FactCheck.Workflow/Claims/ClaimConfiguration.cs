@@ -15,6 +15,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         c.Property(x => x.Id).ValueGeneratedNever();
         c.Property(x => x.Version).IsConcurrencyToken();
         c.Property(x => x.Text).HasMaxLength(4000);
+        c.Property(x => x.Statement).HasMaxLength(Claim.MaxStatementLength);
         c.Property(x => x.Speaker).HasMaxLength(300);
         // A claim takes its article's language and beat.
         c.Property(x => x.Language).HasMaxLength(Article.MaxLanguageLength);
@@ -27,6 +28,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         c.Ignore(x => x.CurrentVerdict);
         c.Ignore(x => x.PublishedVerdict);
         c.Ignore(x => x.EarlierPublishedVerdicts);
+        c.Ignore(x => x.PublishedStatement);
         c.Property(x => x.Embedding).HasMaxLength(SentenceEmbedder.Dimensions * sizeof(float));
         // The queue and the desk read by priority then due date (filtered by status or assignee), in the
         // desk's order: most urgent first, then due soonest, so a page reads only what it shows.
@@ -35,5 +37,8 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         c.HasIndex(x => new { x.AssigneeId, x.Status });
         c.HasIndex(x => x.ArticleId);
         c.HasIndex(x => x.LeaseExpiresAt);
+        // A split claim's page lists its parts; a duplicate's original lists its duplicates.
+        c.HasIndex(x => x.SplitFromId);
+        c.HasIndex(x => x.DuplicateOfId);
     }
 }

@@ -1,6 +1,8 @@
 using FactCheck.Contracts;
 using FactCheck.Workflow.Articles;
+using FactCheck.Detection;
 using FactCheck.Workflow.Assignment;
+using FactCheck.Workflow.Labels;
 using FactCheck.Workflow.Messaging;
 using FactCheck.Workflow.Persistence;
 using FactCheck.Workflow.Publishing;
@@ -22,6 +24,7 @@ public sealed class ClaimDesk(
     ClaimReviewBuilder claimReviews,
     VerdictScale scale,
     OutboxSignal outbox,
+    IClaimDetector detector,
     IOptions<WorkflowOptions> options,
     TimeProvider time)
 {
@@ -101,19 +104,94 @@ public sealed class ClaimDesk(
             return claim;
         }, ct);
 
-    public Task<Claim> DismissAsync(Guid claimId, Actor actor, string? reason, Guid? duplicateOf, CancellationToken ct) =>
+    public Task<Claim> DismissAsync(Guid claimId, Actor actor, string? reason, Guid? duplicateOf, CancellationToken ct, DismissalReason? kind = null) =>
         ChangeAsync(claimId, actor, async claim =>
         {
             if (duplicateOf is { } original && (original == claimId || !await db.Claims.AnyAsync(c => c.Id == original, ct)))
                 throw new WorkflowException(WorkflowError.Invalid, $"Claim '{original}' cannot be the original of this duplicate.");
-            claim.Dismiss(actor.UserId, reason, duplicateOf, Now);
+            claim.Dismiss(actor.UserId, Limit(reason, "reason"), duplicateOf, Now, kind);
+            if (claim.Dismissal == DismissalReason.NotCheckWorthy)
+                db.DeskLabels.Add(new DeskLabel(claim.Id, claim.Text, DeskLabelKind.Dismissed, claim.Language, actor.UserId, Now));
             return claim;
         }, ct);
 
     public Task<Claim> RestoreAsync(Guid claimId, Actor actor, CancellationToken ct) =>
-        ChangeAsync(claimId, actor, claim =>
+        ChangeAsync(claimId, actor, async claim =>
         {
             claim.Restore(actor.UserId, Now);
+            // The decision that made the label is undone.
+            db.DeskLabels.RemoveRange(await db.DeskLabels.Where(l => l.ClaimId == claimId && l.Kind == DeskLabelKind.Dismissed).ToListAsync(ct));
+            return claim;
+        }, ct);
+
+    /// <summary>
+    /// An editor makes a claim of a span the detector passed over. The detector describes it (score,
+    /// quantities, speaker, embedding) and it is triaged and queued like a detected claim.
+    /// </summary>
+    public async Task<Claim> AddAsync(Guid articleId, Actor actor, NewClaim request, CancellationToken ct)
+    {
+        RefuseLongStatement(request.Statement);
+        var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == articleId, ct)
+            ?? throw WorkflowException.NotFound("Article", articleId);
+        var span = request.SpanIn(article.Text);
+        var open = await db.Claims
+            .Where(c => c.ArticleId == articleId && c.Status != ClaimStatus.Split && c.Status != ClaimStatus.Dismissed)
+            .Select(c => new { c.Id, c.Start, c.End })
+            .ToListAsync(ct);
+        if (open.FirstOrDefault(c => c.Start == span.Start && c.End == span.End) is { } same)
+            throw new WorkflowException(WorkflowError.Conflict, $"This span is already claim {same.Id}.");
+        if (await db.Claims.CountAsync(c => c.ArticleId == articleId, ct) >= MaxClaimsPerArticle)
+            throw new WorkflowException(WorkflowError.Conflict, $"The article already has {MaxClaimsPerArticle} claims, the most one article can have.");
+
+        var detected = Described(article.Text, span, request.Statement);
+        var claim = Claim.Add(actor.UserId, articleId, detected, article.Language, article.Beat, Now);
+        claim.Queue(Triage.PriorityOf(detected), Now + options.Value.ClaimSla, actor.UserId, Now);
+        db.Claims.Add(claim);
+        db.DeskLabels.Add(new DeskLabel(claim.Id, claim.Text, DeskLabelKind.Added, claim.Language, actor.UserId, Now));
+        await SaveAsync(ct);
+        return claim;
+    }
+
+    /// <summary>
+    /// An editor splits a claim into one claim per part (sub-spans of its own span), before a
+    /// verdict is proposed; the claim is closed as Split.
+    /// </summary>
+    public Task<IReadOnlyList<Claim>> SplitAsync(Guid claimId, Actor actor, IReadOnlyList<NewClaim> parts, CancellationToken ct)
+    {
+        if (parts.Count > MaxSplitParts)
+            throw new WorkflowException(WorkflowError.Invalid, $"A claim can be split into at most {MaxSplitParts} parts.");
+        foreach (var part in parts)
+            RefuseLongStatement(part.Statement);
+        return ChangeAsync(claimId, actor, async claim =>
+        {
+            var text = await db.Articles.Where(a => a.Id == claim.ArticleId).Select(a => a.Text).SingleAsync(ct);
+            var spans = parts.Select(p => (Span: p.SpanIn(text, new ClaimSpan(claim.Start, claim.End)), p.Statement)).ToList();
+            claim.RefuseBadParts([.. spans.Select(p => p.Span)]);
+            var created = claim.Split(actor.UserId, [.. spans.Select(p => Described(text, p.Span, p.Statement))], Lease, Now);
+            db.Claims.AddRange(created);
+            db.DeskLabels.AddRange(created.Select(c => new DeskLabel(c.Id, c.Text, DeskLabelKind.Split, c.Language, actor.UserId, Now)));
+            return created;
+        }, ct);
+    }
+
+    /// <summary>An editor undoes a split: the parts are dismissed as merged back and the claim is queued again.</summary>
+    public Task<Claim> MergeBackAsync(Guid claimId, Actor actor, CancellationToken ct) =>
+        ChangeAsync(claimId, actor, async claim =>
+        {
+            var parts = await db.Claims.WithSourcesAndVerdicts().Where(c => c.SplitFromId == claimId).ToListAsync(ct);
+            claim.MergeBack(actor.UserId, parts, Now);
+            var partIds = parts.Select(p => p.Id).ToList();
+            db.DeskLabels.RemoveRange(await db.DeskLabels.Where(l => partIds.Contains(l.ClaimId) && l.Kind == DeskLabelKind.Split).ToListAsync(ct));
+            return claim;
+        }, ct);
+
+    /// <summary>An editor or the claim's reviewer rewords the statement that is checked.</summary>
+    public Task<Claim> RewordAsync(Guid claimId, Actor actor, string? statement, CancellationToken ct) =>
+        ChangeAsync(claimId, actor, claim =>
+        {
+            if (!actor.IsEditor && !claim.IsWorkedBy(actor.UserId))
+                throw new WorkflowException(WorkflowError.Forbidden, "Only an editor or the reviewer working on this claim can reword it.");
+            claim.Reword(actor.UserId, statement, Now);
             return claim;
         }, ct);
 
@@ -253,6 +331,37 @@ public sealed class ClaimDesk(
 
         outbox.Notify();
         return result;
+    }
+
+    /// <summary>More claims than this in one article is no longer a desk's work but a mistake or an attack.</summary>
+    public const int MaxClaimsPerArticle = 1000;
+
+    public const int MaxSplitParts = 10;
+
+    private DetectedClaim Described(string text, ClaimSpan span, string? statement)
+    {
+        var detected = detector.Describe(text, span.Start, span.End);
+        return string.IsNullOrWhiteSpace(statement) ? detected : detected with { Statement = statement.Trim() };
+    }
+
+    private static void RefuseLongStatement(string? statement)
+    {
+        if (statement?.Trim().Length > Claim.MaxStatementLength)
+            throw new WorkflowException(WorkflowError.Invalid, $"A statement may have at most {Claim.MaxStatementLength} characters; it is one checkable assertion.");
+    }
+
+    private static string? Limit(string? reason, string field)
+    {
+        const int max = 1000;
+        if (reason?.Length > max)
+            throw new WorkflowException(WorkflowError.Invalid, $"The {field} may have at most {max} characters.");
+        return string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+    }
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        outbox.Notify();
     }
 
     private static string? Trim(string? value, int max)

@@ -10,4 +10,7 @@ public enum ClaimEventKind
     MarkedOverdue,
     LeaseRenewed,
     SourceEdited,
+    /// <summary>A person made the claim (added from the article, or a part of a split).</summary>
+    Created,
+    StatementChanged,
 }

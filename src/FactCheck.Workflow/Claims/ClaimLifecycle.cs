@@ -8,17 +8,20 @@ public static class ClaimLifecycle
 {
     private static readonly Dictionary<ClaimStatus, ClaimStatus[]> Allowed = new()
     {
-        [ClaimStatus.New] = [ClaimStatus.Queued, ClaimStatus.Dismissed],
-        [ClaimStatus.Queued] = [ClaimStatus.Assigned, ClaimStatus.Dismissed],
+        // Split: an editor makes one claim per assertion, only before any verdict is proposed.
+        [ClaimStatus.New] = [ClaimStatus.Queued, ClaimStatus.Dismissed, ClaimStatus.Split],
+        [ClaimStatus.Queued] = [ClaimStatus.Assigned, ClaimStatus.Dismissed, ClaimStatus.Split],
         // Back to Queued: the lease expired or the reviewer released the claim.
-        [ClaimStatus.Assigned] = [ClaimStatus.InProgress, ClaimStatus.Queued, ClaimStatus.Dismissed],
-        [ClaimStatus.InProgress] = [ClaimStatus.VerdictProposed, ClaimStatus.Queued, ClaimStatus.Dismissed],
+        [ClaimStatus.Assigned] = [ClaimStatus.InProgress, ClaimStatus.Queued, ClaimStatus.Dismissed, ClaimStatus.Split],
+        [ClaimStatus.InProgress] = [ClaimStatus.VerdictProposed, ClaimStatus.Queued, ClaimStatus.Dismissed, ClaimStatus.Split],
         [ClaimStatus.VerdictProposed] = [ClaimStatus.Published, ClaimStatus.Returned],
         [ClaimStatus.Returned] = [ClaimStatus.InProgress, ClaimStatus.Queued, ClaimStatus.Dismissed],
         // A correction: an editor reopens a published claim for its reviewer; the published verdict stands meanwhile.
         [ClaimStatus.Published] = [ClaimStatus.Returned],
         // Restoring a dismissed claim puts it back in the queue.
         [ClaimStatus.Dismissed] = [ClaimStatus.Queued],
+        // Undoing a split (merging the parts back) queues the claim again.
+        [ClaimStatus.Split] = [ClaimStatus.Queued],
     };
 
     public static bool CanMove(ClaimStatus from, ClaimStatus to) => Allowed[from].Contains(to);
@@ -33,5 +36,5 @@ public static class ClaimLifecycle
     public static readonly ClaimStatus[] LeasedStatuses = [ClaimStatus.Assigned, ClaimStatus.InProgress, ClaimStatus.Returned];
 
     /// <summary>Statuses in which nothing more is expected of anyone.</summary>
-    public static bool IsClosed(ClaimStatus status) => status is ClaimStatus.Published or ClaimStatus.Dismissed;
+    public static bool IsClosed(ClaimStatus status) => status is ClaimStatus.Published or ClaimStatus.Dismissed or ClaimStatus.Split;
 }

@@ -43,8 +43,29 @@ public sealed class ClaimQueries(FactCheckDbContext db)
             .Where(e => e.ClaimId == id && e.Kind == ClaimEventKind.StatusChanged && e.To == nameof(ClaimStatus.Returned))
             .OrderByDescending(e => e.Id)
             .FirstOrDefaultAsync(ct);
-        return new ClaimWorkspace(found.Claim, found.Article, lastReturn);
+        return new ClaimWorkspace(found.Claim, found.Article, lastReturn, await RelationsAsync(found.Claim, ct));
     }
+
+    /// <summary>The claims this one duplicates, is duplicated by, was split from, or was split into.</summary>
+    public async Task<ClaimRelations> RelationsAsync(Claim claim, CancellationToken ct)
+    {
+        var id = claim.Id;
+        var related = await db.Claims.AsNoTracking()
+            .Where(c => c.Id == claim.DuplicateOfId || c.Id == claim.SplitFromId || c.DuplicateOfId == id || c.SplitFromId == id)
+            .OrderBy(c => c.Start).ThenBy(c => c.CreatedAt)
+            .Take(MaxRelated)
+            .Select(c => new { c.Id, c.Statement, c.Status, c.DuplicateOfId, c.SplitFromId })
+            .ToListAsync(ct);
+        RelatedClaim? Find(Guid? other) => related.Where(c => c.Id == other).Select(c => new RelatedClaim(c.Id, c.Statement, c.Status)).FirstOrDefault();
+        return new ClaimRelations(
+            Find(claim.DuplicateOfId),
+            [.. related.Where(c => c.DuplicateOfId == id).Select(c => new RelatedClaim(c.Id, c.Statement, c.Status))],
+            Find(claim.SplitFromId),
+            [.. related.Where(c => c.SplitFromId == id).Select(c => new RelatedClaim(c.Id, c.Statement, c.Status))]);
+    }
+
+    /// <summary>A claim names at most this many others (a split has at most ten parts; duplicates are few).</summary>
+    private const int MaxRelated = 50;
 
     /// <summary>The claim's text and its audit trail, oldest first; null when there is no such claim.</summary>
     public async Task<ClaimHistory?> HistoryAsync(Guid id, CancellationToken ct)

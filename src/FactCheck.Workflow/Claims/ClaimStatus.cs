@@ -10,4 +10,6 @@ public enum ClaimStatus
     Returned,
     Published,
     Dismissed,
+    /// <summary>Closed because an editor split it into claims of its own (they name it as <c>SplitFromId</c>).</summary>
+    Split,
 }

@@ -13,7 +13,7 @@ public sealed class SlaJob(FactCheckDbContext db, IOptions<WorkflowOptions> opti
     /// excluded, so the status index finds the few open claims among a million closed ones (NOT IN read them all).
     /// </summary>
     private static readonly ClaimStatus[] OnTheClock = Enum.GetValues<ClaimStatus>()
-        .Except([ClaimStatus.Published, ClaimStatus.Dismissed, ClaimStatus.New]).ToArray();
+        .Except([ClaimStatus.Published, ClaimStatus.Dismissed, ClaimStatus.Split, ClaimStatus.New]).ToArray();
 
     public async Task<(int Escalated, int Overdue)> RunAsync(CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using FactCheck.Workflow.Articles;
 using FactCheck.Workflow.Assignment;
 using FactCheck.Workflow.Claims;
 using FactCheck.Workflow.Integrations;
+using FactCheck.Workflow.Labels;
 using FactCheck.Workflow.Messaging;
 using FactCheck.Workflow.Sources;
 using FactCheck.Workflow.Verdicts;
@@ -24,6 +25,7 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Verdict> Verdicts => Set<Verdict>();
     public DbSet<ReviewerProfile> Reviewers => Set<ReviewerProfile>();
+    public DbSet<DeskLabel> DeskLabels => Set<DeskLabel>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

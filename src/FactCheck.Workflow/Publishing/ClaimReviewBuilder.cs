@@ -47,7 +47,7 @@ public sealed class ClaimReviewBuilder(VerdictScale scale, IOptions<PublishingOp
             ["@context"] = "https://schema.org",
             ["@type"] = "ClaimReview",
             ["url"] = PublicUrl(claim.Id),
-            ["claimReviewed"] = claim.Text,
+            ["claimReviewed"] = verdict.Statement ?? claim.Statement,
             ["datePublished"] = review.ReviewedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["author"] = publisher,
             ["reviewRating"] = new JsonObject

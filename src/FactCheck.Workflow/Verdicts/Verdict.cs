@@ -21,6 +21,12 @@ public sealed class Verdict
     /// </summary>
     public IReadOnlyList<CitedSource>? CitedSources { get; private set; }
 
+    /// <summary>
+    /// The statement the verdict rates, as it stood at approval: what was published stays what it
+    /// was when the statement is reworded during a correction. Null for verdicts not approved.
+    /// </summary>
+    public string? Statement { get; private set; }
+
     private Verdict() { }
 
     internal Verdict(Guid id, Guid claimId, string rating, string rationale, string proposedBy, DateTime proposedAt)
@@ -36,5 +42,10 @@ public sealed class Verdict
     internal void Decide(ReviewDecision decision, string editorId, string? comment, DateTime now) =>
         Review = new Review(decision, editorId, comment, now);
 
-    internal void Cite(IEnumerable<Source> sources) => CitedSources = [.. sources.OrderBy(s => s.AddedAt).Select(CitedSource.From)];
+    /// <summary>Keeps what the approval published: the statement and the sources as they stand now.</summary>
+    internal void Publish(string statement, IEnumerable<Source> sources)
+    {
+        Statement = statement;
+        CitedSources = [.. sources.OrderBy(s => s.AddedAt).Select(CitedSource.From)];
+    }
 }

@@ -1,4 +1,5 @@
 using FactCheck.Workflow.Persistence;
+using FactCheck.Workflow.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,6 +13,7 @@ internal sealed class VerdictConfiguration : IEntityTypeConfiguration<Verdict>
         v.Property(x => x.Id).ValueGeneratedNever();
         v.Property(x => x.Rating).HasMaxLength(64);
         v.Property(x => x.ProposedBy).HasMaxLength(450);
+        v.Property(x => x.Statement).HasMaxLength(Claim.MaxStatementLength);
         v.Property(x => x.CitedSources).HasConversion(new JsonValueConverter<IReadOnlyList<CitedSource>?>(), new JsonValueComparer<IReadOnlyList<CitedSource>?>());
         v.OwnsOne(x => x.Review, r =>
         {

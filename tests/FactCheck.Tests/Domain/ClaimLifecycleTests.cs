@@ -19,6 +19,9 @@ public sealed class ClaimLifecycleTests
         (ClaimStatus.Returned, ClaimStatus.InProgress), (ClaimStatus.Returned, ClaimStatus.Queued), (ClaimStatus.Returned, ClaimStatus.Dismissed),
         (ClaimStatus.Dismissed, ClaimStatus.Queued),
         (ClaimStatus.Published, ClaimStatus.Returned),
+        // Splitting, only before a verdict is proposed, and undoing it.
+        (ClaimStatus.New, ClaimStatus.Split), (ClaimStatus.Queued, ClaimStatus.Split), (ClaimStatus.Assigned, ClaimStatus.Split), (ClaimStatus.InProgress, ClaimStatus.Split),
+        (ClaimStatus.Split, ClaimStatus.Queued),
     ];
 
     public static TheoryData<ClaimStatus, ClaimStatus> EveryPair() => Pairs(to: _ => true);
@@ -99,6 +102,12 @@ public sealed class ClaimLifecycleTests
         {
             case ClaimStatus.Queued when claim.Status == ClaimStatus.New:
                 claim.Queue(50, Claims.Now.AddDays(1), someone, Claims.Now);
+                break;
+            case ClaimStatus.Queued when claim.Status == ClaimStatus.Split:
+                claim.MergeBack(someone, [], Claims.Now);
+                break;
+            case ClaimStatus.Split:
+                claim.Split(someone, Claims.Halves(claim), Claims.Lease, Claims.Now);
                 break;
             case ClaimStatus.Queued when claim.Status == ClaimStatus.Dismissed:
                 claim.Restore(someone, Claims.Now);

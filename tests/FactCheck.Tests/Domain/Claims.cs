@@ -18,6 +18,17 @@ internal static class Claims
     public static Claim New() =>
         new(Guid.NewGuid(), Guid.NewGuid(), new DetectedClaim(10, 40, "About 200 troops are in Iraq.", 0.8, null, [new Quantity(16, 19, "200", 200)]), "en", "defence", Now);
 
+    /// <summary>Two parts of the claim's span, as the detector would describe them.</summary>
+    public static IReadOnlyList<DetectedClaim> Halves(Claim claim)
+    {
+        var middle = claim.Start + ((claim.End - claim.Start) / 2);
+        return
+        [
+            new DetectedClaim(claim.Start, middle, "About 200 troops", 0.7, null, []),
+            new DetectedClaim(middle + 1, claim.End, "are in Iraq.", 0.6, null, []),
+        ];
+    }
+
     public static Claim In(ClaimStatus status)
     {
         var claim = New();
@@ -30,6 +41,9 @@ internal static class Claims
                 break;
             case ClaimStatus.Dismissed:
                 claim.Dismiss(Editor, "not check-worthy", null, Now);
+                break;
+            case ClaimStatus.Split:
+                claim.Split(Editor, Halves(claim), Lease, Now);
                 break;
             default:
                 claim.Assign(Reviewer, Lease, "policy", Now);

@@ -1,0 +1,3 @@
+namespace FactCheck.Web.Api;
+
+public sealed record StatementRequest(string? Statement);

@@ -1,0 +1,10 @@
+namespace FactCheck.Workflow.Claims;
+
+/// <summary>
+/// How a claim stands to the others: the claim it duplicates (an editor's dismissal or the
+/// detector's link), the claims that duplicate it, the claim it was split from, and its parts.
+/// </summary>
+public sealed record ClaimRelations(RelatedClaim? DuplicateOf, IReadOnlyList<RelatedClaim> Duplicates, RelatedClaim? SplitFrom, IReadOnlyList<RelatedClaim> Parts)
+{
+    public static readonly ClaimRelations None = new(null, [], null, []);
+}
