@@ -13,6 +13,14 @@ public static class Format
         _ => status.ToString(),
     };
 
+    public static string Label(this DismissalReason reason) => reason switch
+    {
+        DismissalReason.NotCheckWorthy => "not check-worthy",
+        DismissalReason.Duplicate => "a duplicate",
+        DismissalReason.MergedBack => "merged back into its whole",
+        _ => "other",
+    };
+
     public static string CssClass(this ClaimStatus status) => "status-" + status.ToString().ToLowerInvariant();
 
     /// <summary>"2h 05m left", "12m left", or "expired".</summary>

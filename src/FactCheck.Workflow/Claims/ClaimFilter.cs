@@ -47,7 +47,8 @@ public sealed record ClaimFilter
         : c.Status == ClaimStatus.VerdictProposed ? 4
         : c.Status == ClaimStatus.Returned ? 5
         : c.Status == ClaimStatus.Published ? 6
-        : 7;
+        : c.Status == ClaimStatus.Dismissed ? 7
+        : 8;
 
     private IQueryable<Claim> Order(IQueryable<Claim> claims)
     {

@@ -7,6 +7,9 @@ public readonly record struct ClaimSpan(int Start, int End)
 
     public bool Overlaps(ClaimSpan other) => Start < other.End && other.Start < End;
 
+    /// <summary>The span moved by <paramref name="offset"/>: from offsets into a claim's text to offsets into its article.</summary>
+    public ClaimSpan Shifted(int offset) => new(Start + offset, End + offset);
+
     /// <summary>The span without the white space at either end; refused when it is outside the text or holds no text.</summary>
     public ClaimSpan TrimmedIn(string text)
     {
