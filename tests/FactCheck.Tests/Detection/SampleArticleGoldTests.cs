@@ -24,7 +24,7 @@ public sealed partial class SampleArticleGoldTests(ITestOutputHelper output)
         var text = SampleArticle.Text;
         var claims = Detector.Detect(text);
         foreach (var claim in claims)
-            output.WriteLine($"[{claim.Start}-{claim.End}] {claim.Score:F2} {claim.Speaker} dup={claim.DuplicateOf} :: {claim.Text}");
+            output.WriteLine($"[{claim.Start}-{claim.End}] {claim.Score:F2} {claim.Speaker} dup={claim.DuplicateOf} :: {claim.Text}{(claim.Statement is null ? "" : " => " + claim.Statement)}");
 
         var missing = new List<string>();
         foreach (var gold in Gold("claims"))
@@ -50,6 +50,27 @@ public sealed partial class SampleArticleGoldTests(ITestOutputHelper output)
         Assert.True(missing.Count == 0, "must claims not found: " + string.Join(" | ", missing));
         foreach (var not in Gold("not_claims"))
             Assert.DoesNotContain(claims, c => c.Start < not.End && not.Start < c.End);
+    }
+
+    /// <summary>
+    /// Atomic claims: every gold claim (must and should) has a claim of its own, one whose span covers the
+    /// gold span and no other gold claim, without splitting the article into more than half again as
+    /// many work items as whole sentences made (18, so at most 26).
+    /// </summary>
+    [Fact]
+    public void Each_gold_claim_is_matched_by_a_claim_of_its_own_without_over_splitting()
+    {
+        var claims = Detector.Detect(SampleArticle.Text);
+        var gold = Gold("claims");
+        static bool Covers(DetectedClaim c, GoldClaim g) => c.Start <= g.Start && g.End <= c.End;
+
+        var unmatched = gold.Where(g => !claims.Any(c => Covers(c, g) && gold.Count(other => Covers(c, other)) == 1)).ToList();
+        foreach (var claim in claims.Where(c => !gold.Any(g => Covers(c, g))))
+            output.WriteLine($"not in the gold: [{claim.Start}-{claim.End}] {claim.Statement ?? claim.Text}");
+        output.WriteLine($"{gold.Count - unmatched.Count} of {gold.Count} gold claims matched by a claim of their own; {claims.Count} work items");
+
+        Assert.True(unmatched.Count == 0, "gold claims without a claim of their own: " + string.Join(" | ", unmatched.Select(g => g.Quote)));
+        Assert.InRange(claims.Count, gold.Count, 26);
     }
 
     [Fact]
