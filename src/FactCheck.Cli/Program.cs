@@ -1,23 +1,34 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FactCheck.Detection;
+using FactCheck.Workflow.Labels;
 
 // Usage:
 //   extract <article.txt>          the article's claims as JSON
-//   eval <sentences.tsv>           precision/recall/F1 of the Yes class at the shipped threshold
-//   train [train.tsv] [model-dir]  trains the check-worthiness model and writes it into the repository
-//                                  (default: src/FactCheck.Detection/Training/train.tsv, .../Model)
+//   eval <sentences.tsv> [--with-desk-labels <source>]
+//                                  precision/recall/F1 of the Yes class at the shipped threshold; the desk's
+//                                  labels, if given, are scored apart on a line of their own
+//   train [train.tsv] [model-dir] [--with-desk-labels <source>]
+//                                  trains the check-worthiness model and writes it into the repository
+//                                  (default: src/FactCheck.Detection/Training/train.tsv, .../Model); the desk's
+//                                  labels are added to the data, each counted CheckWorthinessTrainer.DeskLabelCopies times
+//   desk-labels export <file.tsv> --connection <connection string> [--provider p]
+//                                  the desk's labels in the training data's format
 //   calibrate <pairs.tsv>          the similar-claims threshold that best separates labelled pairs
 //   contracts [file.md]            the message contracts document (docs/contracts.md)
+// <source> is a file the desk exported (a path ending .tsv) or the workflow's database: its connection
+// string, with --provider postgresql|sqlserver|sqlite (default sqlite; a bare file name is its Data Source).
 return args switch
 {
     ["contracts"] => WriteContracts(null),
     ["contracts", var target] => WriteContracts(target),
     ["extract", var file] => Extract(file),
-    ["eval", var file] => Evaluate(file),
+    ["eval", .. var rest] => Evaluate(rest),
     ["train", .. var rest] => Train(rest),
+    ["desk-labels", "export", .. var rest] => ExportDeskLabels(rest),
     ["calibrate", var pairs] => Calibrate(pairs),
     _ => Usage(),
 };
@@ -47,9 +58,13 @@ static int Extract(string file)
     return 0;
 }
 
-static int Evaluate(string file)
+static int Evaluate(string[] args)
 {
+    if (!TryParse(args, ["--with-desk-labels", "--provider"], out var positional, out var options) || positional is not [var file]
+        || !TryDeskLabels(options.GetValueOrDefault("--with-desk-labels"), options.GetValueOrDefault("--provider"), out var desk))
+        return Usage();
     var data = CheckWorthinessData.Load(file);
+    var deskLabels = desk?.Load();
     var clock = Stopwatch.StartNew();
     using var model = CheckWorthinessModel.LoadShipped();
     var loaded = clock.Elapsed;
@@ -61,6 +76,21 @@ static int Evaluate(string file)
     var scores = BinaryScores.Of(truth, [.. probabilities.Select(p => p >= model.Threshold)]);
     Console.Error.WriteLine($"{data.Count} sentences ({truth.Count(t => t)} Yes); model loaded in {loaded.TotalMilliseconds:F0} ms, scored in {scored.TotalMilliseconds:F0} ms ({data.Count / scored.TotalSeconds:F0} sentences/s); threshold {model.Threshold:F3}");
     Console.WriteLine(scores);
+    if (deskLabels is null)
+        return 0;
+
+    // Apart from the base set: news prose the desk judged, not debate transcripts.
+    if (deskLabels.Count == 0)
+    {
+        Console.WriteLine($"desk labels: none in {desk}");
+        return 0;
+    }
+
+    if (model.Metadata.TrainedOn.Contains("desk labels", StringComparison.Ordinal))
+        Console.Error.WriteLine($"the model was trained with desk labels ({model.Metadata.TrainedOn}): those among these score in-sample");
+    var deskTruth = deskLabels.Select(d => d.CheckWorthy).ToList();
+    var deskScores = BinaryScores.Of(deskTruth, [.. model.Score([.. deskLabels.Select(d => d.Text)]).Select(p => p >= model.Threshold)]);
+    Console.WriteLine($"desk labels: {deskLabels.Count} sentences ({deskTruth.Count(t => t)} Yes, {deskTruth.Count(t => !t)} No) {deskScores}");
     return 0;
 }
 
@@ -75,14 +105,75 @@ static int Calibrate(string pairsFile)
     return 0;
 }
 
-static int Train(string[] rest)
+static int Train(string[] args)
 {
-    var detection = Path.Combine(Path.GetDirectoryName(FindUpwards("FactCheck.sln"))!, "src", "FactCheck.Detection");
-    var trainFile = rest.Length > 0 ? rest[0] : Path.Combine(detection, "Training", "train.tsv");
-    var modelDir = rest.Length > 1 ? rest[1] : Path.Combine(detection, "Model");
-    var report = CheckWorthinessTrainer.Train(CheckWorthinessData.Load(trainFile), modelDir, Console.Error.WriteLine);
+    if (!TryParse(args, ["--with-desk-labels", "--provider"], out var positional, out var options) || positional.Count > 2
+        || !TryDeskLabels(options.GetValueOrDefault("--with-desk-labels"), options.GetValueOrDefault("--provider"), out var desk))
+        return Usage();
+    // The repository is looked for only for a default: given both paths, train runs anywhere.
+    string Detection() => Path.Combine(Path.GetDirectoryName(FindUpwards("FactCheck.sln"))!, "src", "FactCheck.Detection");
+    var trainFile = positional.Count > 0 ? positional[0] : Path.Combine(Detection(), "Training", "train.tsv");
+    var modelDir = positional.Count > 1 ? positional[1] : Path.Combine(Detection(), "Model");
+    var data = CheckWorthinessData.Load(trainFile);
+    var trainedOn = CheckWorthinessTrainer.BaseData;
+    if (desk?.Load() is { } deskLabels)
+    {
+        int yes = deskLabels.Count(l => l.CheckWorthy), no = deskLabels.Count - yes;
+        Console.Error.WriteLine($"desk labels from {desk}: added {deskLabels.Count} ({yes} Yes, {no} No), each counted {CheckWorthinessTrainer.DeskLabelCopies} times, to {data.Count} sentences of {Path.GetFileName(trainFile)}");
+        data = CheckWorthinessTrainer.WithDeskLabels(data, deskLabels);
+        if (deskLabels.Count > 0)
+            trainedOn = $"{trainedOn} + {deskLabels.Count} desk labels ({yes} Yes, {no} No) x{CheckWorthinessTrainer.DeskLabelCopies}";
+    }
+
+    var report = CheckWorthinessTrainer.Train(data, modelDir, Console.Error.WriteLine, trainedOn);
     Console.WriteLine(report);
     return 0;
+}
+
+static int ExportDeskLabels(string[] args)
+{
+    if (!TryParse(args, ["--connection", "--provider"], out var positional, out var options) || positional is not [var file]
+        || !options.TryGetValue("--connection", out var connection) || !TryDeskLabels(connection, options.GetValueOrDefault("--provider"), out var desk) || desk!.IsFile)
+        return Usage();
+    using var db = desk.OpenDatabase();
+    using (var writer = new StreamWriter(file, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+        new DeskLabels(db).ExportAsync(writer, CancellationToken.None).GetAwaiter().GetResult();
+    var exported = CheckWorthinessData.Load(file);
+    Console.Error.WriteLine($"wrote {exported.Count} desk labels ({exported.Count(l => l.CheckWorthy)} Yes) to {file}");
+    return 0;
+}
+
+/// <summary>Positional arguments and <c>--name value</c> options, of <paramref name="known"/> names only.</summary>
+static bool TryParse(string[] args, string[] known, out List<string> positional, out Dictionary<string, string> options)
+{
+    positional = [];
+    options = [];
+    for (var i = 0; i < args.Length; i++)
+    {
+        if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            positional.Add(args[i]);
+        else if (known.Contains(args[i]) && i + 1 < args.Length && options.TryAdd(args[i], args[i + 1]))
+            i++;
+        else
+            return false;
+    }
+
+    return true;
+}
+
+static bool TryDeskLabels(string? source, string? provider, out DeskLabelSource? desk)
+{
+    try
+    {
+        desk = DeskLabelSource.Of(source, provider);
+        return true;
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        desk = null;
+        return false;
+    }
 }
 
 static string FindUpwards(string relative)
@@ -99,6 +190,14 @@ static string FindUpwards(string relative)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: FactCheck.Cli extract <article.txt> | eval <sentences.tsv> | train [train.tsv] [model-dir] | calibrate <pairs.tsv> | contracts [file.md]");
+    Console.Error.WriteLine("""
+        usage: FactCheck.Cli extract <article.txt>
+                           | eval <sentences.tsv> [--with-desk-labels <source>]
+                           | train [train.tsv] [model-dir] [--with-desk-labels <source>]
+                           | desk-labels export <file.tsv> --connection <connection string> [--provider p]
+                           | calibrate <pairs.tsv> | contracts [file.md]
+        <source>: labels the desk exported (a path ending .tsv) or its database: a connection string
+                  and --provider postgresql|sqlserver|sqlite (default sqlite; a bare file name is its Data Source)
+        """);
     return 2;
 }

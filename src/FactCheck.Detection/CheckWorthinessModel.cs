@@ -50,13 +50,30 @@ public sealed class CheckWorthinessModel : ICheckWorthinessModel, IDisposable
         return Load(stream, embedder);
     }
 
-    public static CheckWorthinessModel Load(Stream zip, SentenceEmbedder? embedder = null)
+    private static readonly Lazy<ModelMetadata> ShippedMetadataValue = new(() =>
+    {
+        using var stream = typeof(CheckWorthinessModel).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException("The check-worthiness model is not in the assembly.");
+        return ReadMetadata(stream);
+    });
+
+    /// <summary>
+    /// The shipped model's metadata (when it was trained, on what), read without loading the model:
+    /// for pages that report on the model without scoring.
+    /// </summary>
+    public static ModelMetadata ShippedMetadata => ShippedMetadataValue.Value;
+
+    public static ModelMetadata ReadMetadata(Stream zip)
     {
         ArgumentNullException.ThrowIfNull(zip);
-        ModelMetadata metadata;
-        using (var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true))
-        using (var entry = (archive.GetEntry(MetadataEntry) ?? throw new InvalidDataException("The model has no metadata entry.")).Open())
-            metadata = JsonSerializer.Deserialize<ModelMetadata>(entry) ?? throw new InvalidDataException("Unreadable model metadata.");
+        using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
+        using var entry = (archive.GetEntry(MetadataEntry) ?? throw new InvalidDataException("The model has no metadata entry.")).Open();
+        return JsonSerializer.Deserialize<ModelMetadata>(entry) ?? throw new InvalidDataException("Unreadable model metadata.");
+    }
+
+    public static CheckWorthinessModel Load(Stream zip, SentenceEmbedder? embedder = null)
+    {
+        var metadata = ReadMetadata(zip);
         if (metadata.Encoder != SentenceEmbedder.Name)
             throw new InvalidDataException($"The model was trained with '{metadata.Encoder}' embeddings; this build computes '{SentenceEmbedder.Name}'.");
 

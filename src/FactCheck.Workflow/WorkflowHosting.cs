@@ -4,6 +4,7 @@ using FactCheck.Workflow.Assignment;
 using FactCheck.Workflow.Claims;
 using FactCheck.Workflow.Integrations;
 using FactCheck.Workflow.Jobs;
+using FactCheck.Workflow.Labels;
 using FactCheck.Workflow.Messaging;
 using FactCheck.Workflow.Persistence;
 using FactCheck.Workflow.Publishing;
@@ -44,6 +45,7 @@ public static class WorkflowHosting
         services.AddScoped<ClaimAssigner>();
         services.AddScoped<ClaimDesk>();
         services.AddScoped<ClaimQueries>();
+        services.AddScoped<DeskLabels>();
         services.AddScoped<ArticleDesk>();
         services.AddScoped<ArticleQueries>();
         services.AddScoped<StaffDirectory>();
