@@ -132,6 +132,7 @@ public static class WebHosting
         app.MapClaimsApi();
         app.MapReviewersApi();
         app.MapFailedMessagesApi();
+        app.MapDeskLabelsApi();
         app.MapApiKeysApi();
         app.MapWebhooksApi();
 

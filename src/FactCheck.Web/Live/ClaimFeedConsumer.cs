@@ -10,7 +10,9 @@ namespace FactCheck.Web.Live;
 public sealed class ClaimFeedConsumer(ClaimFeed feed) :
     IConsumer<ClaimStatusChanged>,
     IConsumer<ClaimsExtracted>,
-    IConsumer<SourceAttached>
+    IConsumer<SourceAttached>,
+    IConsumer<ClaimStatementChanged>,
+    IConsumer<ClaimAdded>
 {
     public Task Consume(ConsumeContext<ClaimStatusChanged> context)
     {
@@ -27,6 +29,19 @@ public sealed class ClaimFeedConsumer(ClaimFeed feed) :
     public Task Consume(ConsumeContext<SourceAttached> context)
     {
         feed.Publish(new ClaimChange(context.Message.ClaimId, Guid.Empty, null));
+        return Task.CompletedTask;
+    }
+
+    public Task Consume(ConsumeContext<ClaimStatementChanged> context)
+    {
+        feed.Publish(new ClaimChange(context.Message.ClaimId, context.Message.ArticleId, null));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A claim an editor made (or a part of a split) appears in its article's view.</summary>
+    public Task Consume(ConsumeContext<ClaimAdded> context)
+    {
+        feed.Publish(new ClaimChange(context.Message.ClaimId, context.Message.ArticleId, null));
         return Task.CompletedTask;
     }
 }

@@ -237,6 +237,14 @@ public sealed class ClaimShapingTests(EmbeddedDesk desk) : IClassFixture<Embedde
         var label = await desk.App.WithDbAsync(db => db.DeskLabels.SingleAsync(l => l.ClaimId == claim.Id));
         Assert.False(label.CheckWorthy);
 
+        // Admins see the labels since the model was trained and download them as training data.
+        var summary = (await desk.Admin.GetFromJsonAsync<DeskLabelSummary>("/api/admin/desk-labels", Json))!;
+        Assert.NotNull(summary.ModelTrainedAt);
+        Assert.InRange(summary.SinceTraining.NotCheckWorthy, 1, int.MaxValue);
+        var tsv = await desk.Admin.GetStringAsync("/api/admin/desk-labels/export");
+        Assert.Contains($"desk-{label.Id}\t{claim.Text}\tNo", tsv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await desk.Editor.GetAsync("/api/admin/desk-labels/export")).StatusCode);
+
         Assert.Equal(HttpStatusCode.OK, (await desk.Editor.PostAsync($"/api/claims/{claim.Id}/restore", null)).StatusCode);
         Assert.Equal(0, await desk.App.WithDbAsync(db => db.DeskLabels.CountAsync(l => l.ClaimId == claim.Id)));
 
