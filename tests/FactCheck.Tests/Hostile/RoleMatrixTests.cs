@@ -61,6 +61,11 @@ public sealed class RoleMatrixTests(EmbeddedDesk desk, ITestOutputHelper output)
         ["POST /api/claims/{id:guid}/verdict"] = Caller.Reviewer,
         // Who holds the claim, or an editor: decided by the claim (a missing one is 404 for all signed in).
         ["POST /api/claims/{id:guid}/release"] = SignedIn,
+        // An editor, or the reviewer working on the claim: decided by the claim too.
+        ["PUT /api/claims/{id:guid}/statement"] = SignedIn,
+        ["POST /api/articles/{id:guid}/claims"] = Edit,
+        ["POST /api/claims/{id:guid}/split"] = Edit,
+        ["POST /api/claims/{id:guid}/merge-back"] = Edit,
         ["POST /api/claims/{id:guid}/verdict/approve"] = Edit,
         ["POST /api/claims/{id:guid}/verdict/return"] = Edit,
         ["POST /api/claims/{id:guid}/correct"] = Edit,
@@ -70,6 +75,8 @@ public sealed class RoleMatrixTests(EmbeddedDesk desk, ITestOutputHelper output)
         ["POST /api/claims/{id:guid}/assign"] = Edit,
         ["PUT /api/claims/{id:guid}/priority"] = Edit,
         ["POST /api/admin/users"] = Caller.Admin,
+        ["GET /api/admin/desk-labels/"] = Caller.Admin,
+        ["GET /api/admin/desk-labels/export"] = Caller.Admin,
         ["GET /api/admin/reviewers"] = Caller.Admin,
         ["PUT /api/admin/reviewers/{userId}"] = Caller.Admin,
         ["GET /api/admin/failed-messages"] = Caller.Admin,

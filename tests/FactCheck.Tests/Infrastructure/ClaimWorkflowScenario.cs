@@ -73,7 +73,7 @@ public static class ClaimWorkflowScenario
         {
             var root = review.RootElement;
             Assert.Equal("ClaimReview", root.GetProperty("@type").GetString());
-            Assert.Equal(claim.Text, root.GetProperty("claimReviewed").GetString());
+            Assert.Equal(claim.Statement, root.GetProperty("claimReviewed").GetString());
             Assert.Equal("Mostly true", root.GetProperty("reviewRating").GetProperty("alternateName").GetString());
             Assert.Equal(6, root.GetProperty("reviewRating").GetProperty("ratingValue").GetInt32());
             Assert.Equal("https://www.thecanadianpress.com/ndp-iraq", root.GetProperty("itemReviewed").GetProperty("appearance").GetProperty("url").GetString());

@@ -40,7 +40,7 @@ public sealed partial class PublicFactCheckTests(EmbeddedDesk desk) : IClassFixt
 
         Assert.Equal("https://schema.org", review.GetProperty("@context").GetString());
         Assert.Equal("ClaimReview", review.GetProperty("@type").GetString());
-        Assert.Equal(claim.Text, review.GetProperty("claimReviewed").GetString());
+        Assert.Equal(claim.Statement, review.GetProperty("claimReviewed").GetString());
         Assert.EndsWith($"/fact-checks/{claim.Id}", review.GetProperty("url").GetString(), StringComparison.Ordinal);
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", review.GetProperty("datePublished").GetString());
         Assert.Equal("Organization", review.GetProperty("author").GetProperty("@type").GetString());

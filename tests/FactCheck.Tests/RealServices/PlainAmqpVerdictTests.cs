@@ -42,7 +42,7 @@ public sealed class PlainAmqpVerdictTests(ITestOutputHelper output)
         Assert.Equal(published.CurrentVerdict!.Rating, message.GetProperty("rating").GetString());
         using var claimReview = JsonDocument.Parse(message.GetProperty("claimReviewJsonLd").GetString()!);
         Assert.Equal("ClaimReview", claimReview.RootElement.GetProperty("@type").GetString());
-        Assert.Equal(published.Text, claimReview.RootElement.GetProperty("claimReviewed").GetString());
+        Assert.Equal(published.Statement, claimReview.RootElement.GetProperty("claimReviewed").GetString());
         Assert.Single(received);
     }
 }
