@@ -2,7 +2,7 @@ using FactCheck.Workflow.Claims;
 
 namespace FactCheck.Web.Api;
 
-/// <summary>A claim with its evidence, and the claims it duplicates, is duplicated by, was split from or split into.</summary>
+/// <summary>A claim with its evidence, and the claims it duplicates, is duplicated by, was split from or into, or shares its sentence with.</summary>
 public sealed record ClaimDetails(
     ClaimSummary Claim,
     string? Beat,
@@ -12,7 +12,8 @@ public sealed record ClaimDetails(
     RelatedClaimResponse? DuplicateOf,
     IReadOnlyList<RelatedClaimResponse> Duplicates,
     RelatedClaimResponse? SplitFrom,
-    IReadOnlyList<RelatedClaimResponse> Parts)
+    IReadOnlyList<RelatedClaimResponse> Parts,
+    IReadOnlyList<RelatedClaimResponse> SameSentence)
 {
     public static ClaimDetails From(Claim c, ClaimRelations related) => new(
         ClaimSummary.From(c), c.Beat, c.Language,
@@ -21,5 +22,6 @@ public sealed record ClaimDetails(
         related.DuplicateOf is { } original ? RelatedClaimResponse.From(original) : null,
         [.. related.Duplicates.Select(RelatedClaimResponse.From)],
         related.SplitFrom is { } whole ? RelatedClaimResponse.From(whole) : null,
-        [.. related.Parts.Select(RelatedClaimResponse.From)]);
+        [.. related.Parts.Select(RelatedClaimResponse.From)],
+        [.. related.SameSentence.Select(RelatedClaimResponse.From)]);
 }

@@ -45,6 +45,7 @@ internal static class ClaimsApi
         editor.MapPost("/{id:guid}/dismiss", (Guid id, DismissRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
             Updated(desk.DismissAsync(id, http.Actor(), request.Reason, request.DuplicateOf, ct, request.Kind)));
         editor.MapPost("/{id:guid}/split", Split);
+        editor.MapPost("/merge", Merge);
         editor.MapPost("/{id:guid}/merge-back", (Guid id, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
             Updated(desk.MergeBackAsync(id, http.Actor(), ct)));
         editor.MapPost("/{id:guid}/restore", (Guid id, HttpContext http, ClaimDesk desk, CancellationToken ct) =>
@@ -66,9 +67,9 @@ internal static class ClaimsApi
 
     private static async Task<Ok<ClaimDetails>> Get(Guid id, HttpContext http, ClaimQueries claims, CancellationToken ct)
     {
-        var claim = await claims.FindAsync(id, ct) ?? throw WorkflowException.NotFound("Claim", id);
+        var (claim, article) = await claims.InArticleAsync(id, ct) ?? throw WorkflowException.NotFound("Claim", id);
         http.Response.Headers.ETag = HttpRequestExtensions.ETag(claim.Version);
-        return TypedResults.Ok(ClaimDetails.From(claim, await claims.RelationsAsync(claim, ct)));
+        return TypedResults.Ok(ClaimDetails.From(claim, await claims.RelationsAsync(claim, article.Text, ct)));
     }
 
     private static async Task<Ok<List<ClaimEventResponse>>> History(Guid id, ClaimQueries claims, CancellationToken ct)
@@ -108,6 +109,13 @@ internal static class ClaimsApi
         var parts = request.Parts ?? throw new WorkflowException(WorkflowError.Invalid, "A split needs its parts: [{ \"start\", \"end\" }, …] inside the claim's span.");
         var created = await desk.SplitAsync(id, http.Actor(), [.. parts.Select(p => p.ToNewClaim())], ct);
         return TypedResults.Ok(created.Select(ClaimSummary.From).ToList());
+    }
+
+    /// <summary>Merges claims of one article (the detector's atomic parts of a sentence) back into one claim.</summary>
+    private static async Task<Created<ClaimSummary>> Merge(MergeClaimsRequest request, HttpContext http, ClaimDesk desk, CancellationToken ct)
+    {
+        var merged = await desk.MergeAsync(request.ClaimIds ?? [], http.Actor(), request.Statement, ct);
+        return TypedResults.Created($"/api/claims/{merged.Id}", ClaimSummary.From(merged));
     }
 
     /// <summary>The schema.org ClaimReview of a published claim, as JSON-LD.</summary>

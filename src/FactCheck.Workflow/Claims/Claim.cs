@@ -359,6 +359,40 @@ public sealed class Claim : IHasOutgoingMessages
     }
 
     /// <summary>
+    /// An editor merges claims of one sentence (the detector's atomic parts, or claims added by hand)
+    /// back into one claim over their span: the new claim is queued with the most urgent priority and
+    /// deadline among them, and each part is closed as merged back, naming it as its whole, so that
+    /// splitting the new claim again undoes the merge. Refused once a part has a verdict.
+    /// </summary>
+    public static Claim Merge(string editorId, IReadOnlyList<Claim> parts, DetectedClaim whole, DateTime now)
+    {
+        if (parts.Count < 2)
+            throw new WorkflowException(WorkflowError.Unprocessable, "A merge needs at least two claims.");
+        if (parts.Select(p => p.ArticleId).Distinct().Count() > 1)
+            throw new WorkflowException(WorkflowError.Unprocessable, "Only claims of one article can be merged.");
+        foreach (var part in parts)
+        {
+            if (part.SplitFromId is { } original)
+                throw new WorkflowException(WorkflowError.Conflict, $"The claim \"{part.Statement}\" is a part of split claim {original}; merge that split back instead.");
+            if (part._verdicts.Count > 0 || ClaimLifecycle.IsClosed(part.Status))
+                throw new WorkflowException(WorkflowError.Conflict, $"The claim \"{part.Statement}\" is {part.Status}{(part._verdicts.Count > 0 ? " with a verdict" : "")}; only claims still being checked, without a verdict, can be merged.");
+        }
+
+        var first = parts[0];
+        var merged = new Claim(Guid.CreateVersion7(), first.ArticleId, whole, first.Language, first.Beat, now) { Origin = ClaimOrigin.Merged };
+        merged.Announce(editorId, "merged from " + string.Join(", ", parts.Select(p => p.Id)), now);
+        merged.Queue(parts.Max(p => p.Priority), parts.Min(p => p.DueAt), editorId, now);
+        foreach (var part in parts)
+        {
+            part.Dismiss(editorId, $"merged into {merged.Id}", null, now, DismissalReason.MergedBack);
+            part.SplitFromId = merged.Id;
+        }
+
+        merged._outgoing.Add(new ClaimSplitUndone(merged.Id, merged.ArticleId, [.. parts.Select(p => p.Id)], editorId, now));
+        return merged;
+    }
+
+    /// <summary>
     /// An editor undoes a split: the parts are closed (merged back) and the claim is queued again.
     /// Refused once a part has a verdict, which would be lost with it.
     /// </summary>

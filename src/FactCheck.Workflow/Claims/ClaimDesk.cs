@@ -185,6 +185,39 @@ public sealed class ClaimDesk(
             return claim;
         }, ct);
 
+    /// <summary>
+    /// An editor merges claims of one article (typically the detector's atomic parts of a sentence)
+    /// back into one claim over their joint span; the parts are closed as merged back.
+    /// </summary>
+    public async Task<Claim> MergeAsync(IReadOnlyList<Guid> claimIds, Actor actor, string? statement, CancellationToken ct)
+    {
+        RefuseLongStatement(statement);
+        var ids = claimIds.Distinct().ToList();
+        if (ids.Count is < 2 or > MaxSplitParts)
+            throw new WorkflowException(WorkflowError.Invalid, $"A merge takes 2 to {MaxSplitParts} different claims.");
+        var parts = await db.Claims.WithSourcesAndVerdicts().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Start).ToListAsync(ct);
+        if (parts.Count < ids.Count)
+            throw WorkflowException.NotFound("Claim", ids.First(id => parts.All(p => p.Id != id)));
+        if (actor.ExpectedVersion is not null)
+            throw new WorkflowException(WorkflowError.Invalid, "A merge changes several claims; it takes no single version (If-Match).");
+        if (parts.Select(p => p.ArticleId).Distinct().Count() > 1)
+            throw new WorkflowException(WorkflowError.Unprocessable, "Only claims of one article can be merged.");
+        var text = await db.Articles.Where(a => a.Id == parts[0].ArticleId).Select(a => a.Text).SingleAsync(ct);
+        var span = new ClaimSpan(parts.Min(p => p.Start), parts.Max(p => p.End));
+        var merged = Claim.Merge(actor.UserId, parts, Described(text, span, statement), Now);
+        db.Claims.Add(merged);
+        try
+        {
+            await SaveAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new WorkflowException(WorkflowError.Conflict, "Someone else changed one of these claims at the same time; reload and try again. Nothing was merged.");
+        }
+
+        return merged;
+    }
+
     /// <summary>An editor or the claim's reviewer rewords the statement that is checked.</summary>
     public Task<Claim> RewordAsync(Guid claimId, Actor actor, string? statement, CancellationToken ct) =>
         ChangeAsync(claimId, actor, claim =>

@@ -43,11 +43,11 @@ public sealed class ClaimQueries(FactCheckDbContext db)
             .Where(e => e.ClaimId == id && e.Kind == ClaimEventKind.StatusChanged && e.To == nameof(ClaimStatus.Returned))
             .OrderByDescending(e => e.Id)
             .FirstOrDefaultAsync(ct);
-        return new ClaimWorkspace(found.Claim, found.Article, lastReturn, await RelationsAsync(found.Claim, ct));
+        return new ClaimWorkspace(found.Claim, found.Article, lastReturn, await RelationsAsync(found.Claim, found.Article.Text, ct));
     }
 
-    /// <summary>The claims this one duplicates, is duplicated by, was split from, or was split into.</summary>
-    public async Task<ClaimRelations> RelationsAsync(Claim claim, CancellationToken ct)
+    /// <summary>The claims this one duplicates, is duplicated by, was split from, was split into, or shares its sentence with.</summary>
+    public async Task<ClaimRelations> RelationsAsync(Claim claim, string articleText, CancellationToken ct)
     {
         var id = claim.Id;
         var related = await db.Claims.AsNoTracking()
@@ -57,11 +57,24 @@ public sealed class ClaimQueries(FactCheckDbContext db)
             .Select(c => new { c.Id, c.Statement, c.Status, c.DuplicateOfId, c.SplitFromId })
             .ToListAsync(ct);
         RelatedClaim? Find(Guid? other) => related.Where(c => c.Id == other).Select(c => new RelatedClaim(c.Id, c.Statement, c.Status)).FirstOrDefault();
+        var sameSentence = new List<RelatedClaim>();
+        if (!ClaimLifecycle.IsClosed(claim.Status) && SentenceParts.Around(articleText, new ClaimSpan(claim.Start, claim.End)) is { } sentence)
+        {
+            sameSentence = await db.Claims.AsNoTracking()
+                .Where(c => c.ArticleId == claim.ArticleId && c.Id != id && c.Start >= sentence.Start && c.End <= sentence.End)
+                .Where(c => c.Status != ClaimStatus.Published && c.Status != ClaimStatus.Dismissed && c.Status != ClaimStatus.Split)
+                .OrderBy(c => c.Start)
+                .Take(MaxRelated)
+                .Select(c => new RelatedClaim(c.Id, c.Statement, c.Status))
+                .ToListAsync(ct);
+        }
+
         return new ClaimRelations(
             Find(claim.DuplicateOfId),
             [.. related.Where(c => c.DuplicateOfId == id).Select(c => new RelatedClaim(c.Id, c.Statement, c.Status))],
             Find(claim.SplitFromId),
-            [.. related.Where(c => c.SplitFromId == id).Select(c => new RelatedClaim(c.Id, c.Statement, c.Status))]);
+            [.. related.Where(c => c.SplitFromId == id).Select(c => new RelatedClaim(c.Id, c.Statement, c.Status))],
+            sameSentence);
     }
 
     /// <summary>A claim names at most this many others (a split has at most ten parts; duplicates are few).</summary>

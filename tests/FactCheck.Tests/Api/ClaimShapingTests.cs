@@ -264,4 +264,34 @@ public sealed class ClaimShapingTests(EmbeddedDesk desk) : IClassFixture<Embedde
         Assert.Equal(original.Id, both.Item2.DuplicateOf!.Id);
         Assert.Equal(DismissalReason.Duplicate, both.Item2.Claim.Dismissal);
     }
+
+    [Fact]
+    public async Task An_editor_merges_the_detectors_atomic_claims_of_a_sentence_back_into_one_and_can_split_it_again()
+    {
+        var first = ClaimStarting("These fears proved to be justified");
+        var second = ClaimStarting("where Canadian special forces have been active");
+        var details = await ClaimWorkflowScenario.GetClaim(desk.Editor, first.Id);
+        Assert.Equal([second.Id], details.SameSentence.Select(c => c.Id));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await desk.Reviewer.PostAsJsonAsync("/api/claims/merge", new { claimIds = new[] { first.Id, second.Id } })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await desk.Editor.PostAsJsonAsync("/api/claims/merge", new { claimIds = new[] { first.Id } })).StatusCode);
+        var response = await desk.Editor.PostAsJsonAsync("/api/claims/merge", new { claimIds = new[] { second.Id, first.Id } });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var merged = (await response.Content.ReadFromJsonAsync<ClaimSummary>(Json))!;
+        Assert.Equal((first.Start, second.End, ClaimOrigin.Merged), (merged.Start, merged.End, merged.Origin));
+        Assert.Equal(ArticleText[first.Start..second.End], merged.Text);
+        foreach (var part in new[] { first, second })
+        {
+            var closed = (await ClaimWorkflowScenario.GetClaim(desk.Editor, part.Id)).Claim;
+            Assert.Equal((ClaimStatus.Dismissed, DismissalReason.MergedBack, merged.Id), (closed.Status, closed.Dismissal, closed.SplitFromId));
+        }
+
+        Assert.Equal([first.Id, second.Id], (await ClaimWorkflowScenario.GetClaim(desk.Editor, merged.Id)).Parts.Select(p => p.Id));
+        Assert.True(await Announced("claim-split-undone", merged.Id));
+        Assert.Equal(HttpStatusCode.Conflict, (await desk.Editor.PostAsJsonAsync("/api/claims/merge", new { claimIds = new[] { first.Id, second.Id } })).StatusCode);
+
+        // Reversible: the merged claim splits again along the same lines.
+        var again = await desk.Editor.PostAsJsonAsync($"/api/claims/{merged.Id}/split", new { parts = new[] { new { start = first.Start, end = first.End }, new { start = second.Start, end = second.End } } });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
 }

@@ -142,4 +142,32 @@ public sealed class ClaimShapingBrowserTests(ITestOutputHelper output) : Browser
         Assert.Contains(statement, jsonLd, StringComparison.Ordinal);
         await BrowserApp.ScreenshotAsync(published, "fact-check-statement");
     }
+
+    [Fact]
+    public async Task The_detectors_atomic_claims_show_within_their_sentence_and_an_editor_merges_them_back()
+    {
+        var parts = await Browser.App.WithDbAsync(db => db.Claims.AsNoTracking()
+            .Where(c => c.Text.StartsWith("Nobody was injured") || c.Text.StartsWith("the Iranian army later shot down")).OrderBy(c => c.Start).ToListAsync());
+        Assert.Equal(2, parts.Count);
+        var page = await Browser.SignInAsync(Editor);
+        await page.GotoAsync($"/articles/{IdentitySeeder.SampleArticleId}");
+        await BrowserApp.WaitForInteractiveAsync(page);
+        foreach (var part in parts)
+            await Expect(page.Locator($"[data-claim='{part.Id}'].part")).ToBeVisibleAsync();
+
+        var claim = await page.Context.NewPageAsync();
+        await claim.GotoAsync($"/claims/{parts[0].Id}");
+        await BrowserApp.WaitForInteractiveAsync(claim);
+        await Expect(claim.GetByTestId("same-sentence")).ToContainTextAsync("The Iranian army later shot down");
+        await claim.GetByTestId("merge-sentence").ClickAsync();
+        await Expect(claim.GetByTestId("message")).ToContainTextAsync("Merged into one claim");
+        var merged = await Browser.App.WithDbAsync(db => db.Claims.AsNoTracking().SingleAsync(c => c.Origin == ClaimOrigin.Merged));
+        Assert.Equal((parts[0].Start, parts[1].End), (merged.Start, merged.End));
+        await Expect(claim.GetByTestId("split-from")).ToContainTextAsync("Nobody was injured in the attacks, but");
+
+        // The article shows the sentence as one claim again.
+        await Expect(page.Locator($"[data-claim='{merged.Id}']")).ToBeVisibleAsync();
+        await Expect(page.Locator($"[data-claim='{parts[0].Id}']")).ToHaveCountAsync(0);
+        await BrowserApp.ScreenshotAsync(claim, "claim-merged-part");
+    }
 }

@@ -66,6 +66,7 @@ public sealed class RoleMatrixTests(EmbeddedDesk desk, ITestOutputHelper output)
         ["POST /api/articles/{id:guid}/claims"] = Edit,
         ["POST /api/claims/{id:guid}/split"] = Edit,
         ["POST /api/claims/{id:guid}/merge-back"] = Edit,
+        ["POST /api/claims/merge"] = Edit,
         ["POST /api/claims/{id:guid}/verdict/approve"] = Edit,
         ["POST /api/claims/{id:guid}/verdict/return"] = Edit,
         ["POST /api/claims/{id:guid}/correct"] = Edit,
