@@ -133,6 +133,7 @@ public static class WebHosting
         app.MapReviewersApi();
         app.MapFailedMessagesApi();
         app.MapDeskLabelsApi();
+        app.MapReferencesApi();
         app.MapApiKeysApi();
         app.MapWebhooksApi();
 

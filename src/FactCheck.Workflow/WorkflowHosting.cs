@@ -8,6 +8,7 @@ using FactCheck.Workflow.Labels;
 using FactCheck.Workflow.Messaging;
 using FactCheck.Workflow.Persistence;
 using FactCheck.Workflow.Publishing;
+using FactCheck.Workflow.References;
 using FactCheck.Workflow.Sources;
 using FactCheck.Workflow.Verdicts;
 using MassTransit;
@@ -46,6 +47,7 @@ public static class WorkflowHosting
         services.AddScoped<ClaimDesk>();
         services.AddScoped<ClaimQueries>();
         services.AddScoped<DeskLabels>();
+        services.AddScoped<ReferenceCollection>();
         services.AddScoped<ArticleDesk>();
         services.AddScoped<ArticleQueries>();
         services.AddScoped<StaffDirectory>();

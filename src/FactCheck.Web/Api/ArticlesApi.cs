@@ -18,25 +18,10 @@ internal static class ArticlesApi
 
         articles.MapPost("/", Submit)
             .RequireAuthorization(Policies.Edit)
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
-            .AddEndpointFilter(RefuseOversizedBody);
+            .WithBodyLimit(MaxBodyBytes);
         articles.MapGet("/{id:guid}", Get);
         articles.MapPost("/{id:guid}/claims", AddClaim).RequireAuthorization(Policies.Edit);
         articles.MapGet("/", List);
-    }
-
-    /// <summary>Refuses a declared oversized body up front; the server's own limit catches undeclared (chunked) ones.</summary>
-    private static async ValueTask<object?> RefuseOversizedBody(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        if (context.HttpContext.Request.ContentLength > MaxBodyBytes)
-        {
-            return TypedResults.Problem(
-                $"The request body has {context.HttpContext.Request.ContentLength:N0} bytes; at most {MaxBodyBytes:N0} are accepted.",
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "Request too large");
-        }
-
-        return await next(context);
     }
 
     /// <summary>

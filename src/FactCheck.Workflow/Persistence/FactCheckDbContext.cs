@@ -5,6 +5,7 @@ using FactCheck.Workflow.Claims;
 using FactCheck.Workflow.Integrations;
 using FactCheck.Workflow.Labels;
 using FactCheck.Workflow.Messaging;
+using FactCheck.Workflow.References;
 using FactCheck.Workflow.Sources;
 using FactCheck.Workflow.Verdicts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public sealed class FactCheckDbContext(DbContextOptions<FactCheckDbContext> opti
     public DbSet<Verdict> Verdicts => Set<Verdict>();
     public DbSet<ReviewerProfile> Reviewers => Set<ReviewerProfile>();
     public DbSet<DeskLabel> DeskLabels => Set<DeskLabel>();
+    public DbSet<ReferenceClaim> ReferenceClaims => Set<ReferenceClaim>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

@@ -144,4 +144,25 @@ public sealed class DeskAndAdminTests(ITestOutputHelper output) : BrowserTest(ou
         await Expect(desk.GetByTestId("message")).ToContainTextAsync("Your sign-in is no longer valid");
         Assert.Equal(before, await Browser.App.WithDbAsync(db => db.Claims.Where(c => c.Id == id).Select(c => c.Priority).SingleAsync()));
     }
+
+    [Fact]
+    public async Task An_admin_imports_a_reference_collection_and_a_bad_file_imports_nothing()
+    {
+        var admin = await Browser.SignInAsync("admin@factcheck.local");
+        await admin.GotoAsync("/admin");
+        await BrowserApp.WaitForInteractiveAsync(admin);
+        var file = admin.GetByTestId("reference-file");
+
+        var bad = "id\tclaim\turl\nr-1\tFine claim here.\thttps://factcheck.example/r-1\nr-2\t\thttps://factcheck.example/r-2\n";
+        await file.SetInputFilesAsync(new FilePayload { Name = "bad.tsv", MimeType = "text/tab-separated-values", Buffer = System.Text.Encoding.UTF8.GetBytes(bad) });
+        await Expect(admin.GetByTestId("reference-outcome")).ToContainTextAsync("Nothing was imported from bad.tsv");
+        await Expect(admin.GetByTestId("references")).ToContainTextAsync("line 3, field 'claim'");
+        Assert.Equal(0, await Browser.App.WithDbAsync(db => db.ReferenceClaims.CountAsync()));
+
+        var good = "id\tclaim\ttitle\trating\turl\nr-1\t176 people on board died, including 63 Canadians.\tFlight PS752\tMostly false\thttps://factcheck.example/r-1\n";
+        await file.SetInputFilesAsync(new FilePayload { Name = "good.tsv", MimeType = "text/tab-separated-values", Buffer = System.Text.Encoding.UTF8.GetBytes(good) });
+        await Expect(admin.GetByTestId("reference-outcome")).ToHaveTextAsync("Imported good.tsv: 1 added, 0 updated.");
+        await Expect(admin.GetByTestId("references")).ToContainTextAsync("1 verified claim from");
+        await BrowserApp.ScreenshotAsync(admin, "admin-references");
+    }
 }

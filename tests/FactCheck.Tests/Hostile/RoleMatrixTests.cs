@@ -77,6 +77,8 @@ public sealed class RoleMatrixTests(EmbeddedDesk desk, ITestOutputHelper output)
         ["PUT /api/claims/{id:guid}/priority"] = Edit,
         ["POST /api/admin/users"] = Caller.Admin,
         ["GET /api/admin/desk-labels/"] = Caller.Admin,
+        ["GET /api/admin/references/"] = Caller.Admin,
+        ["POST /api/admin/references/"] = Caller.Admin,
         ["GET /api/admin/desk-labels/export"] = Caller.Admin,
         ["GET /api/admin/reviewers"] = Caller.Admin,
         ["PUT /api/admin/reviewers/{userId}"] = Caller.Admin,
