@@ -57,6 +57,7 @@ public static class WorkflowHosting
         services.AddScoped<SlaJob>();
         services.AddScoped<CleanupJob>();
         services.AddScoped<LinkCheckJob>();
+        services.AddScoped<ReferenceEmbeddingJob>();
         services.AddScoped<WebhookSender>();
         services.AddGuardedHttpClients();
 

@@ -1,13 +1,14 @@
 using FactCheck.Workflow.Persistence;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Workflow.References;
 
 /// <summary>
 /// The newsroom's collection of claims already verified (by other fact-checkers or itself), imported
-/// by an admin. An import is all or nothing, one transaction.
+/// by an admin. An import is all or nothing, one transaction; their embeddings follow in a job.
 /// </summary>
-public sealed class ReferenceCollection(FactCheckDbContext db, TimeProvider time)
+public sealed class ReferenceCollection(FactCheckDbContext db, IBackgroundJobClient jobs, TimeProvider time)
 {
     /// <summary>Existing keys are looked up this many at a time (a parameter list has limits on every provider).</summary>
     private const int KeyBatch = 500;
@@ -35,6 +36,8 @@ public sealed class ReferenceCollection(FactCheckDbContext db, TimeProvider time
         }
 
         await db.SaveChangesAsync(ct);
+        // Queued after the claims are stored; a job lost with an in-memory job store is queued again at start.
+        jobs.Enqueue<ReferenceEmbeddingJob>(job => job.RunAsync(CancellationToken.None));
         return new ReferenceImport(claims.Count - existing.Count, existing.Count, []);
     }
 

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Web.Api;
+using FactCheck.Workflow.References;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FactCheck.Tests.Api;
 
@@ -79,6 +81,13 @@ public sealed class ReferenceCollectionTests(EmbeddedDesk desk) : IClassFixture<
         Assert.Equal(1, await StoredAsync("id:sn-2"));
         var listed = (await desk.Admin.GetFromJsonAsync<ResultPage<ReferenceClaimResponse>>("/api/admin/references?pageSize=200", ClaimWorkflowScenario.Json))!;
         Assert.Contains(listed.Items, r => r.Key == "id:sn-2" && r.Title is null);
+
+        // The embeddings follow in a job (this desk runs no job server: run it here), a vector per claim.
+        await using (var scope = desk.App.Services.CreateAsyncScope())
+            Assert.InRange(await scope.ServiceProvider.GetRequiredService<ReferenceEmbeddingJob>().RunAsync(CancellationToken.None), 2, int.MaxValue);
+        var embedding = await desk.App.WithDbAsync(db => db.ReferenceClaims.Where(r => r.Key == "id:sn-2").Select(r => r.Embedding).SingleAsync());
+        Assert.Equal(FactCheck.Detection.SentenceEmbedder.Dimensions * sizeof(float), embedding!.Length);
+        Assert.Equal(0, await desk.App.WithDbAsync(db => db.ReferenceClaims.CountAsync(r => r.Embedding == null)));
     }
 
     [Theory]
