@@ -290,7 +290,9 @@ public sealed class ClaimShapingTests(EmbeddedDesk desk) : IClassFixture<Embedde
         Assert.True(await Announced("claim-split-undone", merged.Id));
         Assert.Equal(HttpStatusCode.Conflict, (await desk.Editor.PostAsJsonAsync("/api/claims/merge", new { claimIds = new[] { first.Id, second.Id } })).StatusCode);
 
-        // Reversible: the merged claim splits again along the same lines.
+        // Reversible: the merged claim splits again along the same lines (once the auto-assignment
+        // that follows its queueing is done, which would otherwise be a concurrent edit, rightly a 409).
+        await Eventually.Until(() => desk.App.WithDbAsync(db => db.Claims.Where(c => c.Id == merged.Id).Select(c => c.Status).SingleAsync()), s => s == ClaimStatus.Assigned, TimeSpan.FromSeconds(30), "the merged claim to be assigned");
         var again = await desk.Editor.PostAsJsonAsync($"/api/claims/{merged.Id}/split", new { parts = new[] { new { start = first.Start, end = first.End }, new { start = second.Start, end = second.End } } });
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
