@@ -16,7 +16,7 @@ public sealed class SimilarClaims(FactCheckDbContext db)
 
     public async Task<IReadOnlyList<SimilarClaim>> FindAsync(Guid claimId, int max, CancellationToken ct)
     {
-        var claim = await db.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => new { c.ArticleId, c.Embedding, c.CreatedAt }).FirstOrDefaultAsync(ct)
+        var claim = await db.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => new { c.ArticleId, c.Embedding, c.CreatedAt, c.Quantities }).FirstOrDefaultAsync(ct)
             ?? throw WorkflowException.NotFound("Claim", claimId);
         if (claim.Embedding is null)
             return [];
@@ -26,7 +26,7 @@ public sealed class SimilarClaims(FactCheckDbContext db)
             .Where(c => c.ArticleId != claim.ArticleId && c.Embedding != null && c.CreatedAt <= claim.CreatedAt)
             .OrderByDescending(c => c.CreatedAt)
             .Take(Window)
-            .Select(c => new { c.Id, c.ArticleId, c.Text, c.Embedding, c.Status, c.CreatedAt })
+            .Select(c => new { c.Id, c.ArticleId, c.Text, c.Embedding, c.Status, c.CreatedAt, c.Quantities })
             .ToListAsync(ct);
         var similar = candidates
             .Select(c => (Claim: c, Similarity: ClaimSimilarity.Cosine(vector, ClaimSimilarity.FromBytes(c.Embedding!))))
@@ -41,6 +41,8 @@ public sealed class SimilarClaims(FactCheckDbContext db)
             .Select(v => new { v.ClaimId, v.Rating, v.Review!.ReviewedAt })
             .ToListAsync(ct);
         var latest = ratings.GroupBy(r => r.ClaimId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.ReviewedAt).First().Rating);
-        return [.. similar.Select(x => new SimilarClaim(x.Claim.Id, x.Claim.ArticleId, x.Claim.Text, Math.Round(x.Similarity, 3), x.Claim.Status, latest.GetValueOrDefault(x.Claim.Id), x.Claim.CreatedAt))];
+        return [.. similar.Select(x => new SimilarClaim(
+            x.Claim.Id, x.Claim.ArticleId, x.Claim.Text, Math.Round(x.Similarity, 3), x.Claim.Status, latest.GetValueOrDefault(x.Claim.Id), x.Claim.CreatedAt,
+            QuantityComparison.Compare(claim.Quantities, x.Claim.Quantities)))];
     }
 }

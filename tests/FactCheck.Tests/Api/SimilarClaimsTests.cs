@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using FactCheck.Detection;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Web.Api;
 using FactCheck.Workflow.Claims;
@@ -30,6 +31,23 @@ public sealed class SimilarClaimsTests
         Assert.Equal((homes.Id, ClaimStatus.Published, "True"), (suggestion.ClaimId, suggestion.Status, suggestion.PublishedRating));
         Assert.DoesNotContain(suggestions!, s => s.ClaimId == firefighters.Id);
         Assert.Empty((await editor.GetFromJsonAsync<List<SimilarClaim>>($"/api/claims/{homes.Id}/similar", ClaimWorkflowScenario.Json))!);
+    }
+
+    [Fact]
+    public async Task A_suggestion_says_where_its_figures_differ_and_where_they_agree()
+    {
+        await using var app = new FactCheckApp(TestStack.Embedded());
+        await app.CreateUserAsync("rita@newsroom.test", "Rita Reviewer", ["Reviewer"], capacity: 100);
+        await app.CreateUserAsync("eddie@newsroom.test", "Eddie Editor", ["Editor"]);
+        using var editor = await app.ClientForAsync("eddie@newsroom.test");
+
+        var first = await Submit(editor, "Flight PS752", "The airliner shot down over Tehran carried 176 people, including 63 Canadians, the airline said on Wednesday.");
+        var second = await Submit(editor, "Flight PS752 victims", "The airliner shot down over Tehran carried 176 people, including 57 Canadians, officials said on Thursday.");
+        var suggestion = Assert.Single((await editor.GetFromJsonAsync<List<SimilarClaim>>($"/api/claims/{second.Claims.Single().Id}/similar", ClaimWorkflowScenario.Json))!);
+        Assert.Equal(first.Claims.Single().Id, suggestion.ClaimId);
+        var canadians = Assert.Single(suggestion.QuantityDifferences, d => d.Subject == "Canadians");
+        Assert.Equal(("57 Canadians", "63 Canadians", QuantityAgreement.Different), (canadians.ThisValue, canadians.OtherValue, canadians.Agreement));
+        Assert.Contains(suggestion.QuantityDifferences, d => d.Subject == "people" && d.Agreement == QuantityAgreement.Same);
     }
 
     private static Task<ArticleResponse> Submit(HttpClient editor, string title, string text) =>
