@@ -16,7 +16,7 @@ internal static class MatchEvaluation
 
     private static readonly double[] Steps = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
-    public static int Run(string verifiedFile, string queriesFile, string qrelsFile, (string Queries, string Qrels)? train, int folds, string? queryPrefix)
+    public static int Run(string verifiedFile, string queriesFile, string qrelsFile, (string Queries, string Qrels)? train, int folds)
     {
         var verified = ReadTsv(verifiedFile).Select(f => (Id: f[0], Claim: f.Length > 1 ? f[1] : "", Title: f.Length > 2 ? f[2] : null)).ToList();
         var queries = Labelled(queriesFile, qrelsFile);
@@ -32,20 +32,19 @@ internal static class MatchEvaluation
         matcher.Add(verified.Select((v, i) => new MatchCandidate(v.Id, v.Claim, v.Title, vectors[i].Claim, vectors[i].Title)));
         Console.Error.WriteLine($"index of {matcher.Count} candidates built in {clock.Elapsed.TotalSeconds:F1} s (embeddings apart)");
 
-        // An experiment: Arctic-embed was trained with an instruction before queries (not before passages).
-        Func<string, float[]?> embedQuery = queryPrefix is null ? _ => null : text => embedder.Embed([queryPrefix + MatchText.Clean(text)])[0];
-        var (pools, msPerQuery) = Pools(matcher, queries, embedQuery);
+        var (pools, msPerQuery) = Pools(matcher, queries);
         Console.Error.WriteLine($"a relevant claim is among the candidates of {queries.Where((q, i) => pools[i].Any(s => q.Relevant.Contains(s.Id))).Count()} of {queries.Count} queries");
-        Console.WriteLine(Line("bm25", queries, pools, p => p.Features.Bm25));
-        Console.WriteLine(Line("embedding", queries, pools, p => p.Features.Cosine));
+        // Ties (the collection holds the same claim more than once) go by each ranking's own order.
+        Console.WriteLine(Line("bm25", queries, pools, p => p.Features.Bm25 + (1e-9 * p.Features.Bm25Rank)));
+        Console.WriteLine(Line("embedding", queries, pools, p => p.Features.Cosine + (1e-9 * p.Features.CosineRank)));
         Console.WriteLine(Line("rrf", queries, pools, p => p.Features.ReciprocalRank));
 
-        var fusedOnly = Enumerable.Range(0, MatchFeatures.Count).Select(i => i < 8).ToArray();
+        var fusedOnly = Enumerable.Range(0, MatchFeatures.Count).Select(i => !MatchFeatures.IsEntityFeature(i)).ToArray();
         if (train is { } t)
         {
             var trainQueries = Labelled(t.Queries, t.Qrels);
             Console.Error.WriteLine($"fitting on {trainQueries.Count} training queries");
-            var (trainPools, _) = Pools(matcher, trainQueries, embedQuery);
+            var (trainPools, _) = Pools(matcher, trainQueries);
             var fused = MatchWeights.Fit(Examples(trainQueries, trainPools), fusedOnly);
             var full = MatchWeights.Fit(Examples(trainQueries, trainPools));
             Console.Error.WriteLine($"fitted on training queries: {Describe(full)}");
@@ -122,14 +121,14 @@ internal static class MatchEvaluation
     }
 
     /// <summary>Every query's whole candidate pool, best first, and the mean time of a match (the query's embedding included).</summary>
-    private static (List<IReadOnlyList<MatchSuggestion>> Pools, double MsPerQuery) Pools(ClaimMatcher matcher, List<Query> queries, Func<string, float[]?> embedQuery)
+    private static (List<IReadOnlyList<MatchSuggestion>> Pools, double MsPerQuery) Pools(ClaimMatcher matcher, List<Query> queries)
     {
         var pools = new List<IReadOnlyList<MatchSuggestion>>(queries.Count);
         var clock = new Stopwatch();
         foreach (var query in queries)
         {
             clock.Start();
-            pools.Add(matcher.Match(query.Text, embedQuery(query.Text), int.MaxValue));
+            pools.Add(matcher.Match(query.Text, null, int.MaxValue));
             clock.Stop();
             if (pools.Count % 100 == 0)
                 Console.Error.WriteLine($"  matched {pools.Count}/{queries.Count}");

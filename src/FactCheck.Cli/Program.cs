@@ -124,12 +124,12 @@ static int MatchEval(string[] args)
         rest.RemoveRange(at, 3);
     }
 
-    if (!TryParse([.. rest], ["--folds", "--query-prefix"], out var positional, out var options) || positional is not [var verified, var queries, var qrels])
+    if (!TryParse([.. rest], ["--folds"], out var positional, out var options) || positional is not [var verified, var queries, var qrels])
         return Usage();
     var folds = 0;
     if (options.TryGetValue("--folds", out var f) && (!int.TryParse(f, System.Globalization.CultureInfo.InvariantCulture, out folds) || folds < 2))
         return Usage();
-    return MatchEvaluation.Run(verified, queries, qrels, train, folds, options.GetValueOrDefault("--query-prefix"));
+    return MatchEvaluation.Run(verified, queries, qrels, train, folds);
 }
 
 static int Train(string[] args)

@@ -18,6 +18,8 @@ namespace FactCheck.Detection.Matching;
 /// <param name="FiguresConflict">1 when both state figures and share none: another number is usually another fact.</param>
 /// <param name="NamesShared">Of the query's capitalised names, the share the candidate has.</param>
 /// <param name="NamesCount">How many names they share, up to 3, over 3.</param>
+/// <param name="Bm25Rank">1 / (1 + rank) in the BM25 ranking (0 first), 0 when not ranked.</param>
+/// <param name="CosineRank">1 / (1 + rank) in the embedding ranking, 0 when not ranked.</param>
 public sealed record MatchFeatures(
     double Bm25,
     double Bm25Level,
@@ -30,20 +32,25 @@ public sealed record MatchFeatures(
     double FiguresShared,
     double FiguresConflict,
     double NamesShared,
-    double NamesCount)
+    double NamesCount,
+    double Bm25Rank,
+    double CosineRank)
 {
-    public const int Count = 12;
+    public const int Count = 14;
 
     /// <summary>Names of the features, in the order of <see cref="ToVector"/>.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
         nameof(Bm25), nameof(Bm25Level), nameof(Bm25Claim), nameof(Bm25Title), nameof(CosineClaim), nameof(CosineTitle),
-        nameof(CosineGap), nameof(ReciprocalRank), nameof(FiguresShared), nameof(FiguresConflict), nameof(NamesShared), nameof(NamesCount),
+        nameof(CosineGap), nameof(ReciprocalRank), nameof(FiguresShared), nameof(FiguresConflict), nameof(NamesShared), nameof(NamesCount), nameof(Bm25Rank), nameof(CosineRank),
     ];
+
+    /// <summary>Whether a feature is about the text's entities (figures, names) rather than the retrieval scores.</summary>
+    public static bool IsEntityFeature(int index) => Names[index].StartsWith("Figures", StringComparison.Ordinal) || Names[index].StartsWith("Names", StringComparison.Ordinal);
 
     /// <summary>The better of the claim's and the title's cosine: the embedding's ranking.</summary>
     public double Cosine => Math.Max(CosineClaim, CosineTitle);
 
     public double[] ToVector() =>
-        [Bm25, Bm25Level, Bm25Claim, Bm25Title, CosineClaim, CosineTitle, CosineGap, ReciprocalRank, FiguresShared, FiguresConflict, NamesShared, NamesCount];
+        [Bm25, Bm25Level, Bm25Claim, Bm25Title, CosineClaim, CosineTitle, CosineGap, ReciprocalRank, FiguresShared, FiguresConflict, NamesShared, NamesCount, Bm25Rank, CosineRank];
 }

@@ -24,10 +24,10 @@ public sealed class MatchWeights
     /// top suggestion on the same data.
     /// </summary>
     public static MatchWeights Default { get; } = new(
-        -14.5933,
-        [3.1585, 0.3225, 2.9557, 1.4401, 1.9728, 1.7377, -2.2329, 3.9587, 0.6527, 0.2751, 0.3064, 0.3167],
-        highFrom: 0.6,
-        mediumFrom: 0.3);
+        -9.4569,
+        [1.3857, -0.6355, 1.1618, -0.1788, 0.7651, 0.5943, -1.2483, 1.6304, 0.5260, 0.0782, 0.1126, 0.1333, 3.9308, 2.9891],
+        highFrom: 0.5,
+        mediumFrom: 0.2);
 
     public double Intercept { get; }
 

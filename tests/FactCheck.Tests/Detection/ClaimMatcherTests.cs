@@ -199,7 +199,7 @@ public sealed class ClaimMatcherTests : IDisposable
         {
             var relevant = i % 10 == 0;
             var figures = relevant ? 1.0 : (i % 3) / 10.0;
-            return (new MatchFeatures(0.5, 0.5, 0.5, 0.5, 0.8, 0.8, 0, 0.5, figures, 0, 0, 0), relevant);
+            return (new MatchFeatures(0.5, 0.5, 0.5, 0.5, 0.8, 0.8, 0, 0.5, figures, 0, 0, 0, 0.5, 0.5), relevant);
         }).ToList();
 
         var weights = MatchWeights.Fit(examples);
