@@ -52,12 +52,18 @@ internal static class MatchEvaluation
             Thresholds(trainQueries, trainPools, full);
             Console.WriteLine(Line("fused (fitted on --train)", queries, pools, p => fused.Score(p.Features)));
             Console.WriteLine(Line("fused+features (fitted on --train)", queries, pools, p => full.Score(p.Features)));
+            var listwise = MatchWeights.FitListwise(Groups(trainQueries, trainPools));
+            Console.Error.WriteLine($"listwise, fitted on training queries: {Describe(listwise)}");
+            Console.Error.WriteLine("listwise, on the training queries, top suggestion by score from:");
+            Thresholds(trainQueries, trainPools, listwise);
+            Console.WriteLine(Line("listwise (fitted on --train)", queries, pools, p => listwise.Score(p.Features)));
         }
 
         if (folds > 1)
         {
             Console.WriteLine(Line($"fused ({folds}-fold cross-validated)", queries, CrossValidated(queries, pools, folds, fusedOnly)));
             Console.WriteLine(Line($"fused+features ({folds}-fold cross-validated)", queries, CrossValidated(queries, pools, folds, null)));
+            Console.WriteLine(Line($"listwise ({folds}-fold cross-validated)", queries, CrossValidated(queries, pools, folds, null, listwise: true)));
         }
 
         Console.Error.WriteLine("shipped weights, top suggestion by confidence:");
@@ -140,13 +146,18 @@ internal static class MatchEvaluation
     private static List<(MatchFeatures, bool)> Examples(List<Query> queries, List<IReadOnlyList<MatchSuggestion>> pools) =>
         [.. queries.SelectMany((q, i) => pools[i].Select(s => (s.Features, q.Relevant.Contains(s.Id))))];
 
-    private static List<List<string>> CrossValidated(List<Query> queries, List<IReadOnlyList<MatchSuggestion>> pools, int folds, bool[]? use)
+    private static List<IReadOnlyList<(MatchFeatures, bool)>> Groups(List<Query> queries, List<IReadOnlyList<MatchSuggestion>> pools) =>
+        [.. queries.Select((q, i) => (IReadOnlyList<(MatchFeatures, bool)>)[.. pools[i].Select(s => (s.Features, q.Relevant.Contains(s.Id)))])];
+
+    private static List<List<string>> CrossValidated(List<Query> queries, List<IReadOnlyList<MatchSuggestion>> pools, int folds, bool[]? use, bool listwise = false)
     {
         var ranked = new List<string>[queries.Count];
         for (var fold = 0; fold < folds; fold++)
         {
             var training = Enumerable.Range(0, queries.Count).Where(i => i % folds != fold).ToList();
-            var weights = MatchWeights.Fit(Examples([.. training.Select(i => queries[i])], [.. training.Select(i => pools[i])]), use);
+            List<Query> trainingQueries = [.. training.Select(i => queries[i])];
+            List<IReadOnlyList<MatchSuggestion>> trainingPools = [.. training.Select(i => pools[i])];
+            var weights = listwise ? MatchWeights.FitListwise(Groups(trainingQueries, trainingPools)) : MatchWeights.Fit(Examples(trainingQueries, trainingPools), use);
             for (var i = fold; i < queries.Count; i += folds)
                 ranked[i] = [.. pools[i].OrderByDescending(s => weights.Score(s.Features)).Select(s => s.Id)];
         }

@@ -207,4 +207,21 @@ public sealed class ClaimMatcherTests : IDisposable
         Assert.True(weights.Coefficients[8] > 1, $"figures coefficient {weights.Coefficients[8]:F3}");
         Assert.True(weights.Score(examples[0].Item1) > 0.5 && weights.Score(examples[1].Item1) < 0.5);
     }
+
+    [Fact]
+    public void Listwise_fitting_ranks_each_querys_relevant_candidate_first_and_scores_it_as_a_probability()
+    {
+        static MatchFeatures Candidate(double cosine, double figures) => new(0.5, 0.5, 0.5, 0.5, cosine, cosine, 0, 0.5, figures, 0, 0, 0, 0.5, 0.5);
+        var pools = Enumerable.Range(0, 40).Select(q => (IReadOnlyList<(MatchFeatures, bool)>)
+        [
+            (Candidate(0.80 + (q % 5 / 100.0), 1), true),
+            (Candidate(0.85, q % 2 == 0 ? 0.5 : 0), false),
+            (Candidate(0.70, 0), false),
+        ]).ToList();
+
+        var weights = MatchWeights.FitListwise(pools);
+
+        Assert.All(pools, pool => Assert.True(pool[0].Item1 is var relevant && pool.Skip(1).All(other => weights.Score(relevant) > weights.Score(other.Item1))));
+        Assert.All(pools.SelectMany(p => p), e => Assert.InRange(weights.Score(e.Item1), 0, 1));
+    }
 }
