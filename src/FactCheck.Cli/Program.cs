@@ -18,6 +18,10 @@ using FactCheck.Workflow.Labels;
 //   desk-labels export <file.tsv> --connection <connection string> [--provider p]
 //                                  the desk's labels in the training data's format
 //   calibrate <pairs.tsv>          the similar-claims threshold that best separates labelled pairs
+//   match-eval <verified.tsv> <queries.tsv> <qrels> [--train <queries.tsv> <qrels>] [--folds N]
+//                                  MAP@5 and P@1 of the claim matcher (CheckThat! 2020 Task 2 format), last
+//                                  line `map@5=… p@1=… queries=N ms/query=…`; --train fits the ranking on
+//                                  other queries first and prints its weights, --folds cross-validates
 //   contracts [file.md]            the message contracts document (docs/contracts.md)
 // <source> is a file the desk exported (a path ending .tsv) or the workflow's database: its connection
 // string, with --provider postgresql|sqlserver|sqlite (default sqlite; a bare file name is its Data Source).
@@ -30,6 +34,7 @@ return args switch
     ["train", .. var rest] => Train(rest),
     ["desk-labels", "export", .. var rest] => ExportDeskLabels(rest),
     ["calibrate", var pairs] => Calibrate(pairs),
+    ["match-eval", .. var rest] => MatchEval(rest),
     _ => Usage(),
 };
 
@@ -103,6 +108,28 @@ static int Calibrate(string pairsFile)
     var shipped = pairs.Count(p => (p.Cosine >= ClaimSimilarity.SuggestionThreshold) == p.Same) / (double)pairs.Count;
     Console.WriteLine(FormattableString.Invariant($"best threshold={threshold:F3} accuracy={accuracy:F3}; shipped threshold={ClaimSimilarity.SuggestionThreshold:F3} accuracy={shipped:F3}"));
     return 0;
+}
+
+static int MatchEval(string[] args)
+{
+    // --train takes two values (queries and qrels): read apart from the single-valued options.
+    var rest = args.ToList();
+    (string, string)? train = null;
+    var at = rest.IndexOf("--train");
+    if (at >= 0)
+    {
+        if (at + 2 >= rest.Count)
+            return Usage();
+        train = (rest[at + 1], rest[at + 2]);
+        rest.RemoveRange(at, 3);
+    }
+
+    if (!TryParse([.. rest], ["--folds"], out var positional, out var options) || positional is not [var verified, var queries, var qrels])
+        return Usage();
+    var folds = 0;
+    if (options.TryGetValue("--folds", out var f) && (!int.TryParse(f, System.Globalization.CultureInfo.InvariantCulture, out folds) || folds < 2))
+        return Usage();
+    return MatchEvaluation.Run(verified, queries, qrels, train, folds);
 }
 
 static int Train(string[] args)
@@ -196,6 +223,7 @@ static int Usage()
                            | train [train.tsv] [model-dir] [--with-desk-labels <source>]
                            | desk-labels export <file.tsv> --connection <connection string> [--provider p]
                            | calibrate <pairs.tsv> | contracts [file.md]
+                           | match-eval <verified.tsv> <queries.tsv> <qrels> [--train <queries.tsv> <qrels>] [--folds N]
         <source>: labels the desk exported (a path ending .tsv) or its database: a connection string
                   and --provider postgresql|sqlserver|sqlite (default sqlite; a bare file name is its Data Source)
         """);

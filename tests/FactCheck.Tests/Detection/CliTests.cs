@@ -19,6 +19,9 @@ public sealed partial class CliTests
     [GeneratedRegex(@"^desk labels: 3 sentences \(2 Yes, 1 No\) precision=\d\.\d{3} recall=\d\.\d{3} f1=\d\.\d{3}$")]
     private static partial Regex DeskScoreLine();
 
+    [GeneratedRegex(@"^map@5=\d\.\d{3} p@1=\d\.\d{3} queries=\d+ ms/query=\d+\.\d$")]
+    private static partial Regex MatchLine();
+
     private const string SmallEval = "Sentence_id\tText\tclass_label\r\n1\tUnemployment fell to 4.2 percent in 2019.\tYes\r\n2\tThank you, it is good to be here tonight.\tNo\r\n3\tWe cut taxes for 95 percent of working families.\tYes\r\n";
 
     private static readonly List<LabelledSentence> SmallDesk =
@@ -125,6 +128,23 @@ public sealed partial class CliTests
         Assert.Equal(["The city spent 12 million dollars.", "Sign up for our newsletter."], exported.Select(l => l.Text));
         Assert.Equal([true, false], exported.Select(l => l.CheckWorthy));
         Assert.All(exported, l => Assert.StartsWith("desk-", l.Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Match_eval_ends_with_map_at_5_of_the_ranked_suggestions()
+    {
+        // Made-up claims and tweets (Data/matching): each tweet states one claim in other words.
+        var data = Path.Combine(AppContext.BaseDirectory, "Data", "matching");
+        string verified = Path.Combine(data, "verified.tsv"), queries = Path.Combine(data, "queries.tsv"), qrels = Path.Combine(data, "qrels");
+
+        var (_, output, errors) = await Run("match-eval", verified, queries, qrels, "--train", queries, qrels, "--folds", "3");
+
+        var lines = output.TrimEnd().Split('\n').Select(l => l.Trim()).ToList();
+        Assert.Matches(MatchLine(), lines[^1]);
+        Assert.StartsWith("map@5=1.000 p@1=1.000 queries=3 ", lines[^1], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("bm25: map@5=", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("fused+features (fitted on --train): map@5=", StringComparison.Ordinal));
+        Assert.Contains("5 verified claims, 3 queries with relevance judgements", errors, StringComparison.Ordinal);
     }
 
     /// <summary>On a tiny base set, so that the whole of training runs in seconds.</summary>
