@@ -358,13 +358,8 @@ public sealed class Claim : IHasOutgoingMessages
         return claims;
     }
 
-    /// <summary>
-    /// An editor merges claims of one sentence (the detector's atomic parts, or claims added by hand)
-    /// back into one claim over their span: the new claim is queued with the most urgent priority and
-    /// deadline among them, and each part is closed as merged back, naming it as its whole, so that
-    /// splitting the new claim again undoes the merge. Refused once a part has a verdict.
-    /// </summary>
-    public static Claim Merge(string editorId, IReadOnlyList<Claim> parts, DetectedClaim whole, DateTime now)
+    /// <summary>Refuses claims that cannot be merged: fewer than two, of several articles, parts of a split, closed, or with a verdict.</summary>
+    public static void RefuseMerge(IReadOnlyList<Claim> parts)
     {
         if (parts.Count < 2)
             throw new WorkflowException(WorkflowError.Unprocessable, "A merge needs at least two claims.");
@@ -377,6 +372,17 @@ public sealed class Claim : IHasOutgoingMessages
             if (part._verdicts.Count > 0 || ClaimLifecycle.IsClosed(part.Status))
                 throw new WorkflowException(WorkflowError.Conflict, $"The claim \"{part.Statement}\" is {part.Status}{(part._verdicts.Count > 0 ? " with a verdict" : "")}; only claims still being checked, without a verdict, can be merged.");
         }
+    }
+
+    /// <summary>
+    /// An editor merges claims of one sentence (the detector's atomic parts, or claims added by hand)
+    /// back into one claim over their span: the new claim is queued with the most urgent priority and
+    /// deadline among them, and each part is closed as merged back, naming it as its whole, so that
+    /// splitting the new claim again undoes the merge. Refused once a part has a verdict.
+    /// </summary>
+    public static Claim Merge(string editorId, IReadOnlyList<Claim> parts, DetectedClaim whole, DateTime now)
+    {
+        RefuseMerge(parts);
 
         var first = parts[0];
         var merged = new Claim(Guid.CreateVersion7(), first.ArticleId, whole, first.Language, first.Beat, now) { Origin = ClaimOrigin.Merged };

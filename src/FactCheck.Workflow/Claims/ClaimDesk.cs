@@ -109,9 +109,9 @@ public sealed class ClaimDesk(
         {
             if (duplicateOf is { } original && (original == claimId || !await db.Claims.AnyAsync(c => c.Id == original, ct)))
                 throw new WorkflowException(WorkflowError.Invalid, $"Claim '{original}' cannot be the original of this duplicate.");
-            claim.Dismiss(actor.UserId, Limit(reason, "reason"), duplicateOf, Now, kind);
+            claim.Dismiss(actor.UserId, Trim(reason, MaxReasonLength, "The reason"), duplicateOf, Now, kind);
             if (claim.Dismissal == DismissalReason.NotCheckWorthy)
-                db.DeskLabels.Add(new DeskLabel(claim.Id, claim.Text, DeskLabelKind.Dismissed, claim.Language, actor.UserId, Now));
+                db.DeskLabels.Add(LabelOf(claim, DeskLabelKind.Dismissed, actor));
             return claim;
         }, ct);
 
@@ -147,8 +147,8 @@ public sealed class ClaimDesk(
         var claim = Claim.Add(actor.UserId, articleId, detected, article.Language, article.Beat, Now);
         claim.Queue(Triage.PriorityOf(detected), Now + options.Value.ClaimSla, actor.UserId, Now);
         db.Claims.Add(claim);
-        db.DeskLabels.Add(new DeskLabel(claim.Id, claim.Text, DeskLabelKind.Added, claim.Language, actor.UserId, Now));
-        await SaveAsync(ct);
+        db.DeskLabels.Add(LabelOf(claim, DeskLabelKind.Added, actor));
+        await SaveAsync(ConcurrentChange, ct);
         return claim;
     }
 
@@ -169,7 +169,7 @@ public sealed class ClaimDesk(
             claim.RefuseBadParts([.. spans.Select(p => p.Span)]);
             var created = claim.Split(actor.UserId, [.. spans.Select(p => Described(text, p.Span, p.Statement))], Lease, Now);
             db.Claims.AddRange(created);
-            db.DeskLabels.AddRange(created.Select(c => new DeskLabel(c.Id, c.Text, DeskLabelKind.Split, c.Language, actor.UserId, Now)));
+            db.DeskLabels.AddRange(created.Select(c => LabelOf(c, DeskLabelKind.Split, actor)));
             return created;
         }, ct);
     }
@@ -200,21 +200,13 @@ public sealed class ClaimDesk(
             throw WorkflowException.NotFound("Claim", ids.First(id => parts.All(p => p.Id != id)));
         if (actor.ExpectedVersion is not null)
             throw new WorkflowException(WorkflowError.Invalid, "A merge changes several claims; it takes no single version (If-Match).");
-        if (parts.Select(p => p.ArticleId).Distinct().Count() > 1)
-            throw new WorkflowException(WorkflowError.Unprocessable, "Only claims of one article can be merged.");
+        // Before the detector describes their joint span, which must lie in one article's text.
+        Claim.RefuseMerge(parts);
         var text = await db.Articles.Where(a => a.Id == parts[0].ArticleId).Select(a => a.Text).SingleAsync(ct);
         var span = new ClaimSpan(parts.Min(p => p.Start), parts.Max(p => p.End));
         var merged = Claim.Merge(actor.UserId, parts, Described(text, span, statement), Now);
         db.Claims.Add(merged);
-        try
-        {
-            await SaveAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new WorkflowException(WorkflowError.Conflict, "Someone else changed one of these claims at the same time; reload and try again. Nothing was merged.");
-        }
-
+        await SaveAsync("Someone else changed one of these claims at the same time; reload and try again. Nothing was merged.", ct);
         return merged;
     }
 
@@ -353,16 +345,7 @@ public sealed class ClaimDesk(
         }
 
         var result = await change(claim);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new WorkflowException(WorkflowError.Conflict, "Someone else changed the claim at the same time; reload it and try again. Nothing of yours was saved.");
-        }
-
-        outbox.Notify();
+        await SaveAsync(ConcurrentChange, ct);
         return result;
     }
 
@@ -383,25 +366,34 @@ public sealed class ClaimDesk(
             throw new WorkflowException(WorkflowError.Invalid, $"A statement may have at most {Claim.MaxStatementLength} characters; it is one checkable assertion.");
     }
 
-    private static string? Limit(string? reason, string field)
-    {
-        const int max = 1000;
-        if (reason?.Length > max)
-            throw new WorkflowException(WorkflowError.Invalid, $"The {field} may have at most {max} characters.");
-        return string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-    }
+    /// <summary>The editorial decision about <paramref name="claim"/>'s check-worthiness, as a training label of its quoted text.</summary>
+    private DeskLabel LabelOf(Claim claim, DeskLabelKind kind, Actor actor) => new(claim.Id, claim.Text, kind, claim.Language, actor.UserId, Now);
 
-    private async Task SaveAsync(CancellationToken ct)
+    private const string ConcurrentChange = "Someone else changed the claim at the same time; reload it and try again. Nothing of yours was saved.";
+
+    /// <summary>Saves the unit of work and wakes the outbox; a concurrent edit is a conflict, said with <paramref name="conflict"/>.</summary>
+    private async Task SaveAsync(string conflict, CancellationToken ct)
     {
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new WorkflowException(WorkflowError.Conflict, conflict);
+        }
+
         outbox.Notify();
     }
 
-    private static string? Trim(string? value, int max)
+    private const int MaxReasonLength = 1000;
+
+    /// <summary>The text without surrounding white space, null when empty; refused when longer than <paramref name="max"/>.</summary>
+    private static string? Trim(string? value, int max, string what = "A field of the source")
     {
         var trimmed = value?.Trim();
         if (trimmed?.Length > max)
-            throw new WorkflowException(WorkflowError.Invalid, $"A field of the source has more than {max} characters.");
+            throw new WorkflowException(WorkflowError.Invalid, $"{what} has more than {max} characters.");
         return string.IsNullOrEmpty(trimmed) ? null : trimmed;
     }
 }
